@@ -1,0 +1,13 @@
+//! Pure logic of Tamp: everything that can be decided without a browser.
+//!
+//! Nothing here touches the DOM or FFmpeg itself: the web app feeds in bytes,
+//! ffprobe JSON and ffmpeg log lines, and gets back classifications, plans and
+//! argument lists. That keeps the decisions testable natively.
+
+pub mod args;
+pub mod human;
+pub mod media;
+pub mod plan;
+pub mod probe;
+pub mod progress;
+pub mod sniff;

@@ -1,0 +1,276 @@
+//! The target-size planner: how to spend a byte budget on video and audio.
+//!
+//! Given what ffprobe found and the size the user wants, decide bitrates,
+//! resolution, frame rate and audio layout so that the encoded file lands at
+//! or just under the target (never over it, ideally ≥ 90% of it).
+
+mod audio;
+mod budget;
+mod ladder;
+mod replan;
+#[cfg(test)]
+mod sweep_tests;
+#[cfg(test)]
+mod tests;
+mod video;
+
+pub use replan::replan_after_overshoot;
+use video::finish_video;
+pub(crate) use video::{audio_channels, fit_dims, format_fps};
+
+use crate::probe::{Probe, VideoInfo};
+use serde::{Deserialize, Serialize};
+
+/// Output container (and with it the codecs: H.264/AAC or VP8/Vorbis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VideoContainer {
+    /// MP4 with H.264 video and AAC audio.
+    Mp4,
+    /// WebM with VP8 video and Vorbis audio.
+    WebM,
+}
+
+impl VideoContainer {
+    /// File extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            VideoContainer::Mp4 => "mp4",
+            VideoContainer::WebM => "webm",
+        }
+    }
+
+    /// MIME type of the output file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            VideoContainer::Mp4 => "video/mp4",
+            VideoContainer::WebM => "video/webm",
+        }
+    }
+}
+
+/// What the user asked for in "fit to size" mode.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetRequest {
+    /// Maximum output size in decimal bytes (25 MB = 25 000 000).
+    pub target_bytes: u64,
+    /// Output container.
+    pub container: VideoContainer,
+    /// Upper limit for the picture's short side (e.g. 720 for "720p").
+    pub max_height: Option<u32>,
+    /// Upper limit for the frame rate.
+    pub fps_cap: Option<f64>,
+    /// Whether to keep the sound.
+    pub keep_audio: bool,
+}
+
+/// A complete encoding plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Video settings; `None` for audio-only output.
+    pub video: Option<VideoPlan>,
+    /// Audio settings; `None` when there is no (kept) audio.
+    pub audio: Option<AudioPlan>,
+    /// Duration the plan was computed for, in seconds.
+    pub duration_s: f64,
+    /// Output container.
+    pub container: VideoContainer,
+    /// Estimated container overhead in bytes.
+    pub overhead_bytes: u64,
+    /// Predicted output size; always ≤ the target.
+    pub expected_bytes: u64,
+    /// One plain sentence per decision, for showing to the user.
+    pub notes: Vec<String>,
+}
+
+/// Video encoding settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VideoPlan {
+    /// Average video bitrate (bits per second).
+    pub bitrate_bps: u64,
+    /// Output width as displayed (after rotation), even.
+    pub width: u32,
+    /// Output height as displayed (after rotation), even.
+    pub height: u32,
+    /// `Some(fps)` when the frame rate must be capped to this value.
+    pub fps: Option<f64>,
+    /// Whether the picture is resized (a scale filter is needed).
+    pub scaled: bool,
+}
+
+/// Audio encoding settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AudioPlan {
+    /// Audio bitrate (bits per second).
+    pub bitrate_bps: u64,
+    /// 1 or 2.
+    pub channels: u32,
+    /// 44100 or 48000.
+    pub sample_rate: u32,
+}
+
+/// Why no plan could be made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    /// The length of the file is unknown, so no bitrate can be computed.
+    #[error("The length of this file could not be determined, so it cannot be fitted to a size.")]
+    NoDuration,
+    /// Nothing to encode.
+    #[error("This file has no video or audio to encode.")]
+    NoStreams,
+    /// Even the lowest acceptable quality would exceed the target.
+    #[error("The target is too small for this file; the smallest size we can reach is about {}.", crate::human::format_bytes(*.smallest_bytes))]
+    TargetTooSmall {
+        /// Smallest target that would work, in bytes.
+        smallest_bytes: u64,
+    },
+}
+
+/// Frame rate assumed when ffprobe does not report one.
+const DEFAULT_FPS: f64 = 30.0;
+
+/// The usable video stream: moving pictures with a known size.
+fn usable_video(probe: &Probe) -> Option<&VideoInfo> {
+    probe
+        .video
+        .as_ref()
+        .filter(|v| !v.is_still_image && v.width > 0 && v.height > 0)
+}
+
+/// Video bitrate of the source, estimated from the container when the stream has none.
+fn source_video_bps(probe: &Probe, video: &VideoInfo) -> Option<u64> {
+    video.bitrate_bps.or_else(|| {
+        let audio = probe
+            .audio
+            .as_ref()
+            .and_then(|a| a.bitrate_bps)
+            .unwrap_or(0);
+        probe
+            .bitrate_bps
+            .map(|b| b.saturating_sub(audio))
+            .filter(|b| *b > 0)
+    })
+}
+
+/// Plans an encode whose output will not exceed `req.target_bytes`.
+pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanError> {
+    let duration = probe
+        .duration_s
+        .filter(|d| d.is_finite() && *d > 0.0)
+        .ok_or(PlanError::NoDuration)?;
+    let video = usable_video(probe);
+    let audio_src = probe.audio.as_ref().filter(|_| req.keep_audio);
+    if video.is_none() && audio_src.is_none() {
+        return Err(PlanError::NoStreams);
+    }
+    let container = req.container;
+    let src_fps = video.and_then(|v| v.fps).unwrap_or(DEFAULT_FPS);
+    let user_cap = req.fps_cap.filter(|c| c.is_finite() && *c >= 1.0);
+    let fps_ceiling = user_cap.map_or(src_fps, |c| c.min(src_fps));
+    let display = video.map(VideoInfo::display_size);
+    // Sample rate only matters for overhead here; 48 kHz is the worst case.
+    let overhead = budget::overhead_bytes(
+        container,
+        duration,
+        video.map(|_| fps_ceiling),
+        audio_src.map(|_| 48_000),
+    );
+
+    // Smallest workable plan, used both to reserve bits and to report failure.
+    let floor = display.map(|d| ladder::floor_shape(d, req.max_height, fps_ceiling));
+    let min_video_bps = floor.map(|f| ladder::min_bps(f.width, f.height, f.fps) + 1000.0);
+    let min_audio_bps = audio_src.map_or(0.0, |_| {
+        audio::MIN_AUDIO_BPS as f64 * budget::audio_slack(container)
+    });
+    let too_small = || PlanError::TargetTooSmall {
+        smallest_bytes: budget::target_for(
+            overhead,
+            min_video_bps.unwrap_or(0.0) + min_audio_bps,
+            duration,
+        ),
+    };
+
+    let margin = (req.target_bytes as f64 * budget::margin_fraction(duration)).ceil() as u64;
+    let media_bytes = req
+        .target_bytes
+        .checked_sub(overhead + margin)
+        .ok_or_else(too_small)?;
+    let total_bps = media_bytes as f64 * 8.0 / duration;
+
+    let mut notes = Vec::new();
+    if probe.size_bytes.is_some_and(|s| s <= req.target_bytes) {
+        notes.push(
+            "The original is already within the target size; it will be re-encoded anyway"
+                .to_string(),
+        );
+    }
+    let audio_bps = match audio_src {
+        Some(src) => Some(
+            audio::choose_bitrate(total_bps, min_video_bps, src, container)
+                .ok_or_else(too_small)?,
+        ),
+        None => None,
+    };
+    let audio_cost_bps = audio_bps.map_or(0.0, |b| b as f64 * budget::audio_slack(container));
+
+    let video_plan = match (video, display) {
+        (Some(v), Some(display)) => {
+            let avail = total_bps - audio_cost_bps;
+            let shape = ladder::choose(display, fps_ceiling, req.max_height, avail)
+                .ok_or_else(too_small)?;
+            let mut bps = avail;
+            if let Some(src_bps) = source_video_bps(probe, v) {
+                // More bits than the source had cannot add detail.
+                let cap =
+                    (src_bps as f64).max(ladder::min_bps(shape.width, shape.height, shape.fps));
+                if cap < bps {
+                    bps = cap;
+                    notes.push(format!(
+                        "Video bitrate limited to the original's {} kbps; spending more would not improve it",
+                        src_bps / 1000
+                    ));
+                }
+            }
+            Some(finish_video(
+                v, display, &shape, bps, src_fps, user_cap, &mut notes,
+            ))
+        }
+        _ => None,
+    };
+    let audio_plan = match (audio_src, audio_bps) {
+        (Some(src), Some(bps)) => Some(audio::finish(bps, src, container, &mut notes)),
+        _ => None,
+    };
+    if audio_src.is_none() && probe.audio.is_some() {
+        notes.push("Audio removed as requested".to_string());
+    }
+    let plan = assemble(video_plan, audio_plan, duration, container, overhead, notes);
+    Ok(plan)
+}
+
+/// Computes `expected_bytes` and packages a plan.
+fn assemble(
+    video: Option<VideoPlan>,
+    audio: Option<AudioPlan>,
+    duration_s: f64,
+    container: VideoContainer,
+    overhead_bytes: u64,
+    notes: Vec<String>,
+) -> Plan {
+    let video_bytes = video.as_ref().map_or(0, |v| {
+        (v.bitrate_bps as f64 * duration_s / 8.0).ceil() as u64
+    });
+    let audio_bytes = audio.as_ref().map_or(0, |a| {
+        budget::audio_bytes(container, a.bitrate_bps, duration_s)
+    });
+    Plan {
+        video,
+        audio,
+        duration_s,
+        container,
+        overhead_bytes,
+        expected_bytes: overhead_bytes
+            .saturating_add(video_bytes)
+            .saturating_add(audio_bytes),
+        notes,
+    }
+}

@@ -1,0 +1,147 @@
+//! Resolution and frame-rate choice from the video bitrate available.
+//!
+//! Quality is judged by bits per pixel per frame (bpp). For H.264 at the
+//! `veryfast` preset, ~0.07 bpp looks clean for typical footage and below
+//! ~0.05 blocking becomes obvious; fewer pixels at a healthy bpp look better
+//! than many pixels starved of bits.
+
+/// Pick the largest rung at or above this bpp.
+pub(super) const LADDER_BPP: f64 = 0.07;
+/// Below this even the smallest rung is not worth producing.
+pub(super) const MIN_BPP: f64 = 0.05;
+/// x264/libvpx cannot usefully go lower whatever the picture size.
+pub(super) const MIN_VIDEO_BPS: f64 = 16_000.0;
+/// Standard heights (short side), largest first; 240 is the floor.
+const RUNGS: [u32; 8] = [2160, 1440, 1080, 720, 540, 480, 360, 240];
+/// Below this short side we would rather lower the frame rate first.
+const PREFERRED_MIN_RUNG: u32 = 360;
+/// Frame rates to fall back to, in order.
+const FPS_STEPS: [f64; 3] = [30.0, 24.0, 15.0];
+
+/// Output picture shape chosen by the ladder.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Shape {
+    pub width: u32,
+    pub height: u32,
+    /// Short side, i.e. the rung.
+    pub rung: u32,
+    /// Frame rate the output will have.
+    pub fps: f64,
+}
+
+/// Largest even number ≤ `v`, at least 2.
+fn even_floor(v: u32) -> u32 {
+    (v & !1).max(2)
+}
+
+/// Nearest even number to `v`, at least 2.
+fn even_round(v: f64) -> u32 {
+    let half = (v / 2.0).round();
+    if half.is_finite() && half >= 1.0 {
+        (half.min(u32::MAX as f64 / 2.0) as u32) * 2
+    } else {
+        2
+    }
+}
+
+/// Display dimensions scaled so the short side equals `rung` (aspect kept,
+/// both even, never larger than the source).
+pub(super) fn dims_for_rung(display: (u32, u32), rung: u32) -> (u32, u32) {
+    let (w, h) = (display.0.max(1), display.1.max(1));
+    let short = w.min(h);
+    let rung = even_floor(rung.min(short));
+    let long = even_round(w.max(h) as f64 * rung as f64 / short as f64).min(even_floor(w.max(h)));
+    if w <= h {
+        (rung, long)
+    } else {
+        (long, rung)
+    }
+}
+
+/// Lowest bitrate worth producing at this shape.
+pub(super) fn min_bps(width: u32, height: u32, fps: f64) -> f64 {
+    (MIN_BPP * width as f64 * height as f64 * fps).max(MIN_VIDEO_BPS)
+}
+
+fn bpp(bps: f64, width: u32, height: u32, fps: f64) -> f64 {
+    bps / (width as f64 * height as f64 * fps)
+}
+
+/// Candidate rungs for a source: the source's own (possibly capped) short
+/// side, then the standard ones below it, down to 240 (or the source's own
+/// size when smaller).
+pub(super) fn rungs(display: (u32, u32), max_height: Option<u32>) -> Vec<u32> {
+    let top = top_rung(display, max_height);
+    let mut out = vec![top];
+    out.extend(RUNGS.iter().copied().filter(|r| *r < top));
+    out
+}
+
+/// The source's short side, limited by `max_height`, made even.
+pub(super) fn top_rung(display: (u32, u32), max_height: Option<u32>) -> u32 {
+    let short = display.0.min(display.1).max(2);
+    even_floor(max_height.map_or(short, |m| m.min(short)))
+}
+
+fn shape(display: (u32, u32), rung: u32, fps: f64) -> Shape {
+    let (width, height) = dims_for_rung(display, rung);
+    Shape {
+        width,
+        height,
+        rung,
+        fps,
+    }
+}
+
+/// The smallest shape the planner will ever produce for this source.
+pub(super) fn floor_shape(display: (u32, u32), max_height: Option<u32>, fps_ceiling: f64) -> Shape {
+    let rungs = rungs(display, max_height);
+    let rung = rungs.last().copied().unwrap_or(2);
+    shape(display, rung, fps_ceiling.min(FPS_STEPS[2]))
+}
+
+/// Chooses resolution and frame rate for `video_bps`.
+///
+/// 1. Above 30 fps, keep the frame rate only if the top rung stays clean.
+/// 2. At ≤ 30 fps take the largest rung at `LADDER_BPP`, if it is ≥ 360p.
+/// 3. Otherwise try 24 then 15 fps for a ≥ 360p rung; then 240p at the
+///    highest frame rate that keeps `LADDER_BPP`; then the floor shape at
+///    `MIN_BPP`. `None` when even that does not fit.
+pub(super) fn choose(
+    display: (u32, u32),
+    fps_ceiling: f64,
+    max_height: Option<u32>,
+    video_bps: f64,
+) -> Option<Shape> {
+    let rungs = rungs(display, max_height);
+    let top = top_rung(display, max_height);
+    let clean = |rung: u32, fps: f64| {
+        let s = shape(display, rung, fps);
+        (bpp(video_bps, s.width, s.height, fps) >= LADDER_BPP).then_some(s)
+    };
+    if fps_ceiling > FPS_STEPS[0] {
+        if let Some(s) = clean(top, fps_ceiling) {
+            return Some(s);
+        }
+    }
+    let first_fps = fps_ceiling.min(FPS_STEPS[0]);
+    let mut fps_options: Vec<f64> = vec![first_fps];
+    fps_options.extend(FPS_STEPS.iter().copied().filter(|f| *f < first_fps));
+    let preferred_min = PREFERRED_MIN_RUNG.min(top);
+    for &fps in &fps_options {
+        if let Some(s) = rungs
+            .iter()
+            .filter(|r| **r >= preferred_min)
+            .find_map(|r| clean(*r, fps))
+        {
+            return Some(s);
+        }
+    }
+    for &fps in &fps_options {
+        if let Some(s) = rungs.iter().find_map(|r| clean(*r, fps)) {
+            return Some(s);
+        }
+    }
+    let floor = floor_shape(display, max_height, fps_ceiling);
+    (video_bps >= min_bps(floor.width, floor.height, floor.fps)).then_some(floor)
+}

@@ -1,0 +1,85 @@
+//! Turning ffprobe/ffmpeg error output into sentences for people.
+
+/// Known failure messages, checked in order (more specific ones first, because
+/// FFmpeg often prints a specific cause followed by a generic one).
+const KNOWN: [(&[&str], &str); 9] = [
+    (
+        &["moov atom not found"],
+        "This video is incomplete: its index (moov atom) is missing, usually because the recording or download was interrupted.",
+    ),
+    (
+        &["ebml header parsing failed", "truncated", "end of file", "partial file"],
+        "This file appears to be cut short or damaged, so it cannot be read completely.",
+    ),
+    (
+        &["no such file or directory"],
+        "The file could not be opened; it may have been moved, renamed or deleted.",
+    ),
+    (
+        &["permission denied"],
+        "The browser was not allowed to read this file. Try choosing it again.",
+    ),
+    (
+        &["cannot allocate memory", "out of memory"],
+        "Your device ran out of memory while reading this file. Close other tabs or try a smaller file.",
+    ),
+    (
+        &["decoder not found", "unknown decoder", "unsupported codec", "no decoder"],
+        "This file uses a format or codec that this app's FFmpeg cannot decode.",
+    ),
+    (
+        &["does not contain any stream", "no streams"],
+        "This file has no video or audio in it that we can use.",
+    ),
+    (
+        &["invalid data found when processing input", "could not find codec parameters"],
+        "This file is not a video or audio file we can read (its data is not a known format).",
+    ),
+    (
+        &["encrypted", "drm"],
+        "This file is protected (encrypted), so it cannot be converted.",
+    ),
+];
+
+/// Explains why ffprobe (or ffmpeg) could not read a file, in plain words.
+///
+/// Unknown errors fall back to FFmpeg's own last message, stripped of the
+/// `[demuxer @ 0x…]` prefix, so users still have something to search for.
+pub fn explain_ffprobe_failure(stderr: &str) -> String {
+    let lower = stderr.to_ascii_lowercase();
+    for (needles, message) in KNOWN {
+        if needles.iter().any(|n| lower.contains(n)) {
+            return message.to_string();
+        }
+    }
+    let last = stderr
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .map(strip_context);
+    match last {
+        Some(msg) if !msg.is_empty() => {
+            format!(
+                "The file could not be read. FFmpeg said: “{}”",
+                truncate(msg, 200)
+            )
+        }
+        _ => "The file could not be read, and FFmpeg gave no reason.".to_string(),
+    }
+}
+
+/// Removes a leading `[mov,mp4 @ 0x55d4…] ` context tag.
+fn strip_context(line: &str) -> &str {
+    match (line.starts_with('['), line.find("] ")) {
+        (true, Some(end)) => line[end + 2..].trim(),
+        _ => line,
+    }
+}
+
+/// At most `max` characters, cut on a character boundary.
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((idx, _)) => format!("{}…", &s[..idx]),
+        None => s.to_string(),
+    }
+}

@@ -1,0 +1,195 @@
+use super::*;
+
+fn fixture(name: &str) -> Probe {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let json = std::fs::read_to_string(&path).unwrap();
+    parse_ffprobe_json(&json).unwrap()
+}
+
+#[test]
+fn bigbuckbunny_mp4_with_51_audio() {
+    let p = fixture("probe-bigbuckbunny.json");
+    assert_eq!(p.container, "mov,mp4,m4a,3gp,3g2,mj2");
+    assert_eq!(p.duration_s, Some(5.312));
+    assert_eq!(p.bitrate_bps, Some(1_589_963));
+    assert_eq!(p.size_bytes, Some(1_055_736));
+    let v = p.video.unwrap();
+    assert_eq!((v.codec.as_str(), v.width, v.height), ("h264", 1280, 720));
+    assert_eq!(v.fps, Some(25.0));
+    assert_eq!(v.rotation, 0);
+    assert_eq!(v.bitrate_bps, Some(1_205_959));
+    assert_eq!(v.frames, Some(132));
+    assert!(!v.is_still_image);
+    let a = p.audio.unwrap();
+    assert_eq!(
+        a,
+        AudioInfo {
+            codec: "aac".into(),
+            channels: 6,
+            sample_rate: 48_000,
+            bitrate_bps: Some(384_828)
+        }
+    );
+}
+
+#[test]
+fn rotated_portrait() {
+    let v = fixture("probe-synth-portrait-rotated.json").video.unwrap();
+    assert_eq!((v.width, v.height), (1280, 720));
+    // ffprobe reports a counter-clockwise display-matrix rotation of 90.
+    assert_eq!(v.rotation, 270);
+    assert_eq!(v.display_size(), (720, 1280));
+}
+
+#[test]
+fn webm_without_stream_durations() {
+    let p = fixture("probe-synth-silent.json");
+    assert_eq!(p.container, "matroska,webm");
+    assert_eq!(p.duration_s, Some(5.0));
+    assert!(p.audio.is_none());
+    let v = p.video.unwrap();
+    assert_eq!((v.codec.as_str(), v.fps), ("vp8", Some(30.0)));
+    assert_eq!(v.bitrate_bps, None);
+}
+
+#[test]
+fn audio_only_and_cover_art() {
+    let wav = fixture("probe-synth-tone.json");
+    assert!(wav.video.is_none());
+    assert!(wav.audio.is_some());
+    let mp3 = fixture("probe-mp3-cover.json");
+    assert_eq!(mp3.container, "mp3");
+    assert!(mp3.video.is_none(), "cover art is not video");
+    let a = mp3.audio.unwrap();
+    assert_eq!(
+        (a.codec.as_str(), a.channels, a.sample_rate),
+        ("mp3", 2, 44_100)
+    );
+    assert_eq!(a.bitrate_bps, Some(128_000));
+}
+
+#[test]
+fn image_and_other_fixtures() {
+    let png = fixture("probe-synth-photo.json");
+    let v = png.video.unwrap();
+    assert!(v.is_still_image);
+    assert_eq!((v.width, v.height), (3000, 2000));
+    for name in [
+        "probe-synth-51-audio.json",
+        "probe-synth-1080p-10s.json",
+        "probe-synth-mpeg4.json",
+    ] {
+        let p = fixture(name);
+        let v = p.video.unwrap();
+        assert!(!v.is_still_image, "{name}");
+        assert!(v.fps.is_some() && p.duration_s.is_some(), "{name}");
+    }
+    assert_eq!(
+        fixture("probe-synth-51-audio.json").audio.unwrap().channels,
+        6
+    );
+}
+
+#[test]
+fn lenient_numbers_and_fallbacks() {
+    let json = r#"{"streams":[
+        {"codec_type":"video","codec_name":"mjpeg","width":640,"height":480,
+         "avg_frame_rate":"0/0","r_frame_rate":"30000/1001","nb_frames":"N/A",
+         "disposition":{"attached_pic":0},"tags":{"rotate":"-90","BPS-eng":"900000"},
+         "side_data_list":[{"side_data_type":"Something else"}]},
+        {"codec_type":"audio","codec_name":"opus","channels":"2","sample_rate":48000,
+         "tags":{"DURATION":"00:01:02.500000000"}}
+     ],"format":{"format_name":"matroska,webm","duration":"N/A","bit_rate":"bad"}}"#;
+    let p = parse_ffprobe_json(json).unwrap();
+    assert_eq!(p.duration_s, Some(62.5));
+    assert_eq!(p.bitrate_bps, None);
+    let v = p.video.unwrap();
+    assert!((v.fps.unwrap() - 29.97).abs() < 0.01);
+    assert_eq!(v.rotation, 270);
+    assert_eq!(v.bitrate_bps, Some(900_000));
+    assert_eq!(v.frames, None);
+    assert!(
+        !v.is_still_image,
+        "motion JPEG in a video container is video"
+    );
+    let a = p.audio.unwrap();
+    assert_eq!((a.channels, a.sample_rate), (2, 48_000));
+}
+
+#[test]
+fn rotation_normalisation() {
+    for (input, want) in [
+        (0.0, 0),
+        (90.0, 90),
+        (-90.0, 270),
+        (180.0, 180),
+        (-180.0, 180),
+        (270.0, 270),
+        (450.0, 90),
+        (89.6, 90),
+        (f64::NAN, 0),
+    ] {
+        assert_eq!(raw::normalise_rotation(input), want, "{input}");
+    }
+}
+
+#[test]
+fn errors() {
+    assert!(matches!(
+        parse_ffprobe_json("{}"),
+        Err(ProbeError::NoStreams)
+    ));
+    assert!(matches!(
+        parse_ffprobe_json("{\n\n}\n"),
+        Err(ProbeError::NoStreams)
+    ));
+    assert!(matches!(
+        parse_ffprobe_json(r#"{"streams":[]}"#),
+        Err(ProbeError::NoStreams)
+    ));
+    assert!(matches!(
+        parse_ffprobe_json("not json"),
+        Err(ProbeError::InvalidJson(_))
+    ));
+    assert!(matches!(
+        parse_ffprobe_json(r#"{"streams":7}"#),
+        Err(ProbeError::InvalidJson(_))
+    ));
+}
+
+#[test]
+fn explanations_from_real_stderr() {
+    let read = |n: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(n),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        explain_ffprobe_failure(&read("stderr-random.txt")),
+        "This file is not a video or audio file we can read (its data is not a known format)."
+    );
+    let trunc = "This video is incomplete: its index (moov atom) is missing, usually because the recording or download was interrupted.";
+    assert_eq!(
+        explain_ffprobe_failure(&read("stderr-truncated-mp4.txt")),
+        trunc
+    );
+    assert_eq!(
+        explain_ffprobe_failure(&read("ffmpeg-truncated.txt")),
+        trunc
+    );
+    assert_eq!(
+        explain_ffprobe_failure(""),
+        "The file could not be read, and FFmpeg gave no reason."
+    );
+    assert_eq!(
+        explain_ffprobe_failure("[foo @ 0x1] Something odd happened\n\n"),
+        "The file could not be read. FFmpeg said: “Something odd happened”"
+    );
+    let long = "é".repeat(500);
+    assert!(explain_ffprobe_failure(&long).chars().count() < 260);
+}
