@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, idempotently: fast when all is there.
+# Only crates.io, the npm registry, Debian's packages and rustup are used.
+# usage: scripts/setup.sh [build|test]   (test also installs Chromium, ffmpeg and test packages)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+what=${1:-build}
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+  || { say "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown; }
+
+# trunk 0.22 needs a newer rustc than this machine's; 0.21.14 works.
+if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
+  say "installing trunk 0.21.14 (takes ~10 minutes once)"
+  cargo install --locked trunk --version 0.21.14
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock. Its --locked install fails on
+# a yanked dependency, so it is installed unlocked.
+wbg=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$root/Cargo.lock")
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
+  say "installing wasm-bindgen-cli $wbg (takes ~7 minutes once)"
+  cargo install wasm-bindgen-cli --version "$wbg"
+fi
+grep -q "wasm_bindgen = \"$wbg\"" "$root/Trunk.toml" || { echo "Trunk.toml [tools] wasm_bindgen must be $wbg" >&2; exit 1; }
+
+# npm packages, pinned by their lockfiles; reinstalled only when a lockfile changes.
+npm_ci() {
+  local dir=$1 stamp="$1/node_modules/.lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "npm ci in ${dir#$root/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+npm_ci "$root/vendor"
+
+if [ "$what" = test ]; then
+  need=()
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
+  command -v ffmpeg >/dev/null || need+=(ffmpeg)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "apt-get install ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  npm_ci "$root/tests/e2e"
+fi

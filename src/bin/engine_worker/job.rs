@@ -1,0 +1,397 @@
+//! Runs one job on the FFmpeg core: probe, plan, encode (two-pass for a size target),
+//! verify the size and re-encode if it overshot, then hand the output to the page.
+
+use tamp::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Stage};
+use tamp_core::args::{probe_args, quality_args, target_args, EncodeIo, Pass, QualityRequest};
+use tamp_core::plan::{
+    plan_for_target, replan_after_overshoot, Plan, TargetRequest, VideoContainer,
+};
+use tamp_core::probe::{explain_ffprobe_failure, parse_ffprobe_json, Probe};
+use wasm_bindgen::JsValue;
+
+use crate::core_api::FfmpegCore;
+use crate::sink::{LogSink, ProgressWindow};
+use crate::{describe_js_error, post};
+
+const IN_DIR: &str = "/in";
+const OUT_DIR: &str = "/out";
+const PASSLOG: &str = "/out/passlog";
+/// An encode that lands over the target is redone at most this many more times.
+const MAX_RETRIES: u32 = 2;
+/// Share of the job's progress bar given to the first of two passes (x264's first pass is
+/// the cheaper one: it runs with fast settings and writes no output).
+const FIRST_PASS_SHARE: f64 = 0.3;
+
+/// Why a job failed: words for people, and whether the core is still usable.
+struct Failure {
+    message: String,
+    engine_broken: bool,
+}
+
+impl Failure {
+    fn plain(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            engine_broken: false,
+        }
+    }
+
+    fn crashed(e: &JsValue) -> Self {
+        Failure {
+            message: format!(
+                "The converter crashed while working on this file ({}). It has been restarted for the next file.",
+                describe_js_error(e)
+            ),
+            engine_broken: true,
+        }
+    }
+}
+
+/// A finished output still inside the engine's file system.
+struct Output {
+    path: String,
+    size: u64,
+    notes: Vec<String>,
+}
+
+/// The loaded core plus what it needs to run jobs.
+pub struct Engine {
+    core: FfmpegCore,
+    sink: LogSink,
+    kind: CoreKind,
+}
+
+impl Engine {
+    pub fn new(core: FfmpegCore, sink: LogSink, kind: CoreKind) -> Self {
+        let fs = core.fs();
+        fs.ensure_dir(IN_DIR);
+        fs.ensure_dir(OUT_DIR);
+        Engine { core, sink, kind }
+    }
+
+    /// Runs a job to the end and posts `Done` or `Failed`.
+    pub fn run(&self, id: JobId, spec: &JobSpec, input: &web_sys::Blob) {
+        self.sink.begin_job(id);
+        post(
+            &Event::Log {
+                id,
+                line: format!("Engine: {}", self.kind.describe()),
+            },
+            None,
+        );
+        let result = self.run_steps(id, spec, input);
+        let fs = self.core.fs();
+        let outcome = result.and_then(|out| {
+            post(
+                &Event::Stage {
+                    id,
+                    stage: Stage::Finishing,
+                },
+                None,
+            );
+            let bytes = fs.read(&out.path).map_err(|e| Failure::crashed(&e))?;
+            let blob = make_blob(&bytes, mime_for(&spec.goal)).map_err(|e| Failure::crashed(&e))?;
+            Ok((blob, out))
+        });
+        fs.clear_dir(OUT_DIR);
+        fs.release_mount(IN_DIR);
+        self.sink.set_window(None);
+        match outcome {
+            Ok((blob, out)) => post(
+                &Event::Done {
+                    id,
+                    output_name: spec.output_name.clone(),
+                    size: out.size,
+                    notes: out.notes,
+                },
+                Some(&blob),
+            ),
+            Err(f) => post(
+                &Event::Failed {
+                    id,
+                    message: f.message,
+                    log_tail: self.sink.tail(),
+                    engine_broken: f.engine_broken,
+                },
+                None,
+            ),
+        }
+        self.sink.end_job();
+    }
+
+    fn run_steps(
+        &self,
+        id: JobId,
+        spec: &JobSpec,
+        input: &web_sys::Blob,
+    ) -> Result<Output, Failure> {
+        let fs = self.core.fs();
+        let ext = sanitize_ext(&spec.input_ext);
+        let input_path = format!("{IN_DIR}/input.{ext}");
+        fs.mount_blob(IN_DIR, &format!("input.{ext}"), input)
+            .map_err(|e| Failure::crashed(&e))?;
+
+        post(
+            &Event::Stage {
+                id,
+                stage: Stage::Probing,
+            },
+            None,
+        );
+        let probe = self.probe(&input_path)?;
+        post(
+            &Event::Probed {
+                id,
+                probe: probe.clone(),
+            },
+            None,
+        );
+
+        let container = match &spec.goal {
+            Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => *container,
+        };
+        let output_path = format!("{OUT_DIR}/output.{}", container.extension());
+        let io = EncodeIo {
+            input: &input_path,
+            output: &output_path,
+            passlog: PASSLOG,
+            threads: self.threads(),
+        };
+        match &spec.goal {
+            Goal::TargetSize {
+                target_bytes,
+                container,
+            } => self.encode_to_target(id, &probe, *target_bytes, *container, &io),
+            Goal::Quality { crf, container } => {
+                let req = QualityRequest {
+                    container: *container,
+                    crf: *crf,
+                    max_height: None,
+                    fps_cap: None,
+                    keep_audio: true,
+                };
+                let duration_s = probe.duration_s.unwrap_or(0.0);
+                post(
+                    &Event::Stage {
+                        id,
+                        stage: Stage::Encoding {
+                            attempt: 1,
+                            pass: 0,
+                        },
+                    },
+                    None,
+                );
+                self.encode(&quality_args(&probe, &req, &io), duration_s, 0.0, 1.0)?;
+                let size = fs.file_size(&output_path).unwrap_or(0);
+                Ok(Output {
+                    path: output_path,
+                    size,
+                    notes: vec![format!("Constant quality (CRF {crf}).")],
+                })
+            }
+        }
+    }
+
+    fn probe(&self, input_path: &str) -> Result<Probe, Failure> {
+        self.sink.take_stdout();
+        let code = self
+            .core
+            .run_ffprobe(&probe_args(input_path))
+            .map_err(|e| Failure::crashed(&e))?;
+        let json = self.sink.take_stdout();
+        match parse_ffprobe_json(&json) {
+            Ok(probe) if code == 0 => Ok(probe),
+            _ => Err(Failure::plain(explain_ffprobe_failure(
+                &self.sink.tail().join("\n"),
+            ))),
+        }
+    }
+
+    fn encode_to_target(
+        &self,
+        id: JobId,
+        probe: &Probe,
+        target_bytes: u64,
+        container: VideoContainer,
+        io: &EncodeIo,
+    ) -> Result<Output, Failure> {
+        let request = TargetRequest {
+            target_bytes,
+            container,
+            max_height: None,
+            fps_cap: None,
+            keep_audio: true,
+        };
+        let mut plan =
+            plan_for_target(probe, &request).map_err(|e| Failure::plain(e.to_string()))?;
+        post(
+            &Event::Planned {
+                id,
+                notes: plan.notes.clone(),
+            },
+            None,
+        );
+        let mut notes = plan.notes.clone();
+        for attempt in 1..=MAX_RETRIES + 1 {
+            self.encode_plan(id, &plan, io, attempt)?;
+            let size = self.core.fs().file_size(io.output).unwrap_or(u64::MAX);
+            if size <= target_bytes {
+                if attempt > 1 {
+                    notes.push(format!("Fitted on attempt {attempt}."));
+                }
+                return Ok(Output {
+                    path: io.output.to_owned(),
+                    size,
+                    notes,
+                });
+            }
+            let note = format!(
+                "Attempt {attempt} came out at {} bytes, over the {} byte target; re-encoding at a lower bitrate.",
+                size, target_bytes
+            );
+            post(
+                &Event::Log {
+                    id,
+                    line: note.clone(),
+                },
+                None,
+            );
+            notes.push(note);
+            plan = replan_after_overshoot(&plan, target_bytes, size)
+                .map_err(|e| Failure::plain(e.to_string()))?;
+        }
+        Err(Failure::plain(
+            "The encoder could not bring this file under the target size. Try a larger target.",
+        ))
+    }
+
+    fn encode_plan(
+        &self,
+        id: JobId,
+        plan: &Plan,
+        io: &EncodeIo,
+        attempt: u32,
+    ) -> Result<(), Failure> {
+        let duration = plan.duration_s;
+        if plan.video.is_some() {
+            post(
+                &Event::Stage {
+                    id,
+                    stage: Stage::Encoding { attempt, pass: 1 },
+                },
+                None,
+            );
+            self.encode(
+                &target_args(plan, io, Pass::First),
+                duration,
+                0.0,
+                FIRST_PASS_SHARE,
+            )?;
+            post(
+                &Event::Stage {
+                    id,
+                    stage: Stage::Encoding { attempt, pass: 2 },
+                },
+                None,
+            );
+            self.encode(
+                &target_args(plan, io, Pass::Second),
+                duration,
+                FIRST_PASS_SHARE,
+                1.0 - FIRST_PASS_SHARE,
+            )
+        } else {
+            post(
+                &Event::Stage {
+                    id,
+                    stage: Stage::Encoding { attempt, pass: 0 },
+                },
+                None,
+            );
+            self.encode(&target_args(plan, io, Pass::Single), duration, 0.0, 1.0)
+        }
+    }
+
+    fn encode(
+        &self,
+        args: &[String],
+        duration_s: f64,
+        base: f64,
+        weight: f64,
+    ) -> Result<(), Failure> {
+        self.sink.set_window(Some(ProgressWindow {
+            duration_s,
+            base,
+            weight,
+        }));
+        let code = self
+            .core
+            .run_ffmpeg(args)
+            .map_err(|e| Failure::crashed(&e))?;
+        if code == 0 {
+            Ok(())
+        } else {
+            Err(Failure::plain(explain_encode_failure(&self.sink.tail())))
+        }
+    }
+
+    fn threads(&self) -> Option<u32> {
+        match self.kind {
+            CoreKind::SingleThread => None,
+            // The mt core's libx264 crashes without an explicit thread count.
+            CoreKind::MultiThread => {
+                let n = js_sys::global()
+                    .dyn_into::<web_sys::WorkerGlobalScope>()
+                    .map(|s| s.navigator().hardware_concurrency())
+                    .unwrap_or(2.0);
+                Some((n as u32).clamp(1, 4))
+            }
+        }
+    }
+}
+
+use wasm_bindgen::JsCast;
+
+fn explain_encode_failure(tail: &[String]) -> String {
+    let log = tail.join("\n");
+    if log.contains("Cannot allocate memory") || log.contains("Out of memory") {
+        "The converter ran out of memory on this file.".into()
+    } else {
+        format!(
+            "The conversion failed: {}",
+            tail.iter()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map(String::as_str)
+                .unwrap_or("FFmpeg stopped with an error.")
+        )
+    }
+}
+
+/// Only `[a-z0-9]` survive: the extension becomes part of a path inside the engine.
+fn sanitize_ext(ext: &str) -> String {
+    let clean: String = ext
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if clean.is_empty() {
+        "bin".into()
+    } else {
+        clean
+    }
+}
+
+fn mime_for(goal: &Goal) -> &'static str {
+    match goal {
+        Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => container.mime(),
+    }
+}
+
+fn make_blob(bytes: &js_sys::Uint8Array, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+}

@@ -1,0 +1,61 @@
+//! The top-level component: provides the queue and lays out the page.
+
+use leptos::prelude::*;
+
+use crate::components::add_files::{files_from_list, AddFiles};
+use crate::components::queue_list::QueueList;
+use crate::components::settings_panel::SettingsPanel;
+use crate::state::queue::Queue;
+use crate::state::settings::Settings;
+
+/// The whole app. The page is the drop zone: files dropped anywhere are added.
+#[component]
+pub fn App() -> impl IntoView {
+    let queue = Queue::new(Settings::default());
+    provide_context(queue);
+    let dragging = RwSignal::new(false);
+
+    let on_drag_over = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let on_drag_leave = move |ev: web_sys::DragEvent| {
+        // Leaving for a child element also fires dragleave; only the window edge counts.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|dt| dt.files()) {
+            queue.add_files(files_from_list(&list));
+        }
+    };
+
+    view! {
+        <div
+            class="app"
+            class:dragging=move || dragging.get()
+            on:dragover=on_drag_over
+            on:dragleave=on_drag_leave
+            on:drop=on_drop
+        >
+            <header class="masthead">
+                <h1>"Tamp"</h1>
+                <p class="promise">"Compress and convert files on your device — nothing is uploaded."</p>
+            </header>
+            <main class="layout">
+                <section class="panel intake" aria-labelledby="intake-title">
+                    <h2 id="intake-title" class="visually-hidden">"Files"</h2>
+                    <AddFiles />
+                    <SettingsPanel />
+                </section>
+                <QueueList />
+            </main>
+            <div class="drop-overlay" aria-hidden="true">
+                <p>"Drop files to add them"</p>
+            </div>
+        </div>
+    }
+}

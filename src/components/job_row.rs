@@ -1,0 +1,172 @@
+//! One job in the queue: what the file is, where the job stands, and its buttons.
+
+use leptos::prelude::*;
+use tamp_core::human::{format_bytes, format_duration, format_speed, percent_saved};
+
+use crate::engine::runner::now_ms;
+use crate::state::job::{Job, JobStatus, RunInfo};
+use crate::state::queue::Queue;
+
+/// A list item for one job.
+#[component]
+pub fn JobRow(job: Job) -> impl IntoView {
+    let queue = expect_context::<Queue>();
+    let id = job.id;
+    let kind = move || {
+        job.sniffed
+            .with(|s| s.as_ref().map(|s| s.kind.label()))
+            .unwrap_or("detecting…")
+    };
+    let status = job.status;
+    let name = job.name.clone();
+    let input_size = job.size;
+
+    // Re-render the body only when the phase changes, so progress updates do not rebuild
+    // the buttons under the user's pointer or steal keyboard focus.
+    let phase = Memo::new(move |_| status_name(&status.get()));
+    let body = move || {
+        match phase.get() {
+        "detecting" | "ready" => view! {
+            <div class="job-actions">
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+            </div>
+        }
+        .into_any(),
+        "queued" => view! {
+            <p class="job-status">"Waiting…"</p>
+            <div class="job-actions">
+                <button type="button" class="button" on:click=move |_| queue.cancel(id)>"Cancel"</button>
+            </div>
+        }
+        .into_any(),
+        "running" => view! {
+            <Running status />
+            <div class="job-actions">
+                <button type="button" class="button" on:click=move |_| queue.cancel(id)>"Cancel"</button>
+            </div>
+        }
+        .into_any(),
+        "done" => view! {
+            <Finished job=job.clone() input_size />
+            <div class="job-actions">
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+            </div>
+        }
+        .into_any(),
+        "failed" => {
+            let (message, log_tail) = match status.get_untracked() {
+                JobStatus::Failed { message, log_tail } => (message, log_tail),
+                _ => (String::new(), Vec::new()),
+            };
+            view! {
+            <p class="job-error" role="alert">{message}</p>
+            {(!log_tail.is_empty()).then(|| view! {
+                <details class="log">
+                    <summary>"Details"</summary>
+                    <pre>{log_tail.join("\n")}</pre>
+                </details>
+            })}
+            <div class="job-actions">
+                <button type="button" class="button" on:click=move |_| queue.retry(id)>"Retry"</button>
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+            </div>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <p class="job-status">"Cancelled"</p>
+            <div class="job-actions">
+                <button type="button" class="button" on:click=move |_| queue.retry(id)>"Retry"</button>
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+            </div>
+        }
+        .into_any(),
+    }
+    };
+
+    view! {
+        <li class="job" data-status=move || phase.get()>
+            <div class="job-head">
+                <span class="job-name" title=name.to_string()>{name.to_string()}</span>
+                <span class="job-size">{format_bytes(input_size)}</span>
+                <span class="job-kind">{kind}</span>
+            </div>
+            {body}
+        </li>
+    }
+}
+
+/// Progress bar and live numbers of a running job.
+#[component]
+fn Running(status: RwSignal<JobStatus>) -> impl IntoView {
+    let run = move || match status.get() {
+        JobStatus::Running(run) => run,
+        _ => RunInfo::default(),
+    };
+    let percent = move || (run().fraction * 100.0).round();
+    let line = move || {
+        let run = run();
+        let elapsed_s = ((now_ms() - run.started_ms) / 1000.0).max(0.0);
+        let mut parts = vec![
+            run.step.clone(),
+            format!("{}%", (run.fraction * 100.0).round()),
+            format!("elapsed {}", format_duration(elapsed_s)),
+        ];
+        if run.fraction > 0.02 {
+            let eta = elapsed_s * (1.0 - run.fraction) / run.fraction;
+            parts.push(format!("about {} left", format_duration(eta)));
+        }
+        if let Some(speed) = run.speed {
+            parts.push(format_speed(speed));
+        }
+        parts.join(" · ")
+    };
+    view! {
+        <div class="running">
+            <progress max="100" value=percent aria-label="Progress">{move || format!("{}%", percent())}</progress>
+            <p class="job-status">{line}</p>
+        </div>
+    }
+}
+
+/// The result: download link, size and savings, and the job's log behind a toggle.
+#[component]
+fn Finished(job: Job, input_size: u64) -> impl IntoView {
+    let output = job.output;
+    let log = job.log;
+    move || {
+        output.get().map(|out| {
+            view! {
+                <div class="result">
+                    <a class="button primary" href=out.url.clone() download=out.name.clone()>
+                        {format!("Download {}", out.name)}
+                    </a>
+                    <p class="job-status">
+                        {format!(
+                            "{} → {} ({})",
+                            format_bytes(input_size),
+                            format_bytes(out.size),
+                            percent_saved(input_size, out.size)
+                        )}
+                    </p>
+                    <details class="log">
+                        <summary>"Details"</summary>
+                        <pre>{move || log.get().join("\n")}</pre>
+                    </details>
+                </div>
+            }
+        })
+    }
+}
+
+fn status_name(status: &JobStatus) -> &'static str {
+    match status {
+        JobStatus::Detecting => "detecting",
+        JobStatus::Ready => "ready",
+        JobStatus::Queued => "queued",
+        JobStatus::Running(_) => "running",
+        JobStatus::Done => "done",
+        JobStatus::Failed { .. } => "failed",
+        JobStatus::Cancelled => "cancelled",
+    }
+}

@@ -1,0 +1,7 @@
+//! The page's components. Each one small; shared state comes from context.
+
+pub mod add_files;
+pub mod app;
+pub mod job_row;
+pub mod queue_list;
+pub mod settings_panel;

@@ -1,0 +1,96 @@
+//! The settings panel: target size with presets, output format, quality, and **Convert**.
+
+use leptos::prelude::*;
+
+use crate::state::queue::Queue;
+use crate::state::settings::{QUALITY_PRESETS, TARGET_PRESETS, VIDEO_FORMATS};
+
+/// Settings for jobs not yet started, and the **Convert** button.
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let queue = expect_context::<Queue>();
+    let settings = queue.settings;
+    let has_target = move || !settings.target_mb.with(|t| t.trim().is_empty());
+    let error = move || settings.video_goal_tracked().err().map(|e| e.to_string());
+
+    view! {
+        <form class="settings" on:submit=move |ev: web_sys::SubmitEvent| {
+            ev.prevent_default();
+            queue.start_all();
+        }>
+            <div class="field">
+                <label for="target-mb">"Target size (MB)"</label>
+                <input
+                    id="target-mb"
+                    type="number"
+                    inputmode="decimal"
+                    min="0.1"
+                    step="any"
+                    placeholder="no limit"
+                    aria-describedby="target-help"
+                    prop:value=move || settings.target_mb.get()
+                    on:input=move |ev| settings.target_mb.set(event_target_value(&ev))
+                />
+                <div class="presets" role="group" aria-label="Size presets">
+                    {TARGET_PRESETS
+                        .iter()
+                        .map(|(mb, use_for)| {
+                            let label = if use_for.is_empty() {
+                                format!("{mb} MB")
+                            } else {
+                                format!("{mb} MB ({use_for})")
+                            };
+                            let value = format!("{mb}");
+                            let pressed = {
+                                let value = value.clone();
+                                move || settings.target_mb.with(|t| t.trim() == value)
+                            };
+                            view! {
+                                <button
+                                    type="button"
+                                    class="chip"
+                                    aria-pressed=move || pressed().to_string()
+                                    on:click=move |_| settings.target_mb.set(value.clone())
+                                >
+                                    {label}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <p id="target-help" class="help">
+                    "The result will never be larger than this. Leave it empty to convert at a quality setting instead."
+                </p>
+            </div>
+            <div class="field">
+                <label for="output-format">"Output format"</label>
+                <select
+                    id="output-format"
+                    prop:value=move || settings.format.get()
+                    on:change=move |ev| settings.format.set(event_target_value(&ev))
+                >
+                    {VIDEO_FORMATS
+                        .iter()
+                        .map(|(label, _)| view! { <option value=*label>{*label}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field" class:muted=has_target>
+                <label for="quality">"Quality"</label>
+                <select
+                    id="quality"
+                    prop:value=move || settings.quality.get()
+                    on:change=move |ev| settings.quality.set(event_target_value(&ev))
+                >
+                    {QUALITY_PRESETS
+                        .iter()
+                        .map(|(label, _)| view! { <option value=*label>{*label}</option> })
+                        .collect_view()}
+                </select>
+                <p class="help">"Used when no target size is set."</p>
+            </div>
+            <p class="settings-error" role="status">{error}</p>
+            <button type="submit" class="button primary">"Convert"</button>
+        </form>
+    }
+}

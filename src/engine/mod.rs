@@ -1,0 +1,4 @@
+//! Running jobs: the bridge to an engine worker, and the runner that feeds it.
+
+pub mod runner;
+pub mod worker_bridge;

@@ -1,0 +1,120 @@
+//! The page's side of an engine worker: spawn it, send requests, receive its events as a
+//! stream. Dropping an [`EngineWorker`] terminates the worker, which frees all its memory.
+
+use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::protocol::{self, CoreKind, Event, Request};
+
+/// What arrives from a worker, plus what the page itself injects.
+#[derive(Debug)]
+pub enum WorkerMsg {
+    /// An event from the engine, with the blob that came with it.
+    Event(Event, Option<web_sys::Blob>),
+    /// The worker died (script error, uncaught exception, out of memory).
+    Crashed(String),
+    /// The user cancelled; the worker has been terminated.
+    Cancelled,
+}
+
+/// A live engine worker.
+pub struct EngineWorker {
+    worker: Worker,
+    tx: UnboundedSender<WorkerMsg>,
+    rx: UnboundedReceiver<WorkerMsg>,
+    core: CoreKind,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+/// Lets the queue stop a worker while a job's future owns it.
+#[derive(Clone)]
+pub struct CancelHandle {
+    worker: Worker,
+    tx: UnboundedSender<WorkerMsg>,
+}
+
+impl CancelHandle {
+    /// Terminates the worker at once and tells the job's future.
+    pub fn cancel(&self) {
+        self.worker.terminate();
+        let _ = self.tx.unbounded_send(WorkerMsg::Cancelled);
+    }
+}
+
+impl EngineWorker {
+    /// Starts a worker running the given FFmpeg core. It reports `Ready` when loaded.
+    pub fn spawn(core: CoreKind) -> Result<Self, JsValue> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let url = format!("./ffmpeg-worker.js?core={}", core.query_value());
+        let worker = Worker::new_with_options(&url, &options)?;
+        let (tx, rx) = unbounded();
+
+        let events = tx.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
+            let decoded = protocol::decode::<Event>(&msg.data());
+            let item = match decoded {
+                Ok((event, blob)) => WorkerMsg::Event(event, blob),
+                Err(e) => WorkerMsg::Crashed(e.to_string()),
+            };
+            let _ = events.unbounded_send(item);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+
+        let errors = tx.clone();
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            let message = e.message();
+            let message = if message.is_empty() {
+                "the engine stopped unexpectedly".to_owned()
+            } else {
+                message
+            };
+            let _ = errors.unbounded_send(WorkerMsg::Crashed(message));
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+
+        Ok(EngineWorker {
+            worker,
+            tx,
+            rx,
+            core,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Which core this worker runs.
+    pub fn core(&self) -> CoreKind {
+        self.core
+    }
+
+    /// A handle that can cancel this worker from elsewhere.
+    pub fn cancel_handle(&self) -> CancelHandle {
+        CancelHandle {
+            worker: self.worker.clone(),
+            tx: self.tx.clone(),
+        }
+    }
+
+    /// Sends a request with its input file.
+    pub fn send(&self, request: &Request, input: &web_sys::Blob) -> Result<(), JsValue> {
+        let envelope = protocol::encode(request, Some(input))?;
+        self.worker.post_message(&envelope)
+    }
+
+    /// The next message; `None` only if every sender is gone, which cannot happen while
+    /// `self` holds one, so callers treat it as a crash.
+    pub async fn next(&mut self) -> Option<WorkerMsg> {
+        use futures::StreamExt;
+        self.rx.next().await
+    }
+}
+
+impl Drop for EngineWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}

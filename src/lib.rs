@@ -1,0 +1,13 @@
+//! Tamp: compress and convert video, audio and images in the browser; nothing is uploaded.
+//!
+//! The page (Leptos) lives in [`components`], its state in [`state`]; [`engine`] drives the
+//! FFmpeg worker over the typed [`protocol`]. Decisions that need no browser (sniffing,
+//! probing, planning, FFmpeg arguments) live in the `tamp-core` crate.
+
+pub mod components;
+pub mod engine;
+pub mod files;
+pub mod protocol;
+pub mod state;
+
+pub use components::app::App;

@@ -1,0 +1,175 @@
+//! The job protocol between the page and an engine worker.
+//!
+//! One request enum and one event enum, each variant one payload, and a job id on every
+//! message — progress and log lines included — so the page can route any event to its job
+//! even when a worker is replaced mid-flight. Messages cross `postMessage` as an envelope
+//! `{ body, blob }`: `body` is the serde value, `blob` an optional `File`/`Blob` passed by
+//! reference (the browser shares the underlying data instead of copying it).
+
+use serde::{Deserialize, Serialize};
+use tamp_core::plan::VideoContainer;
+use tamp_core::probe::Probe;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Identifies one job for the life of the page.
+pub type JobId = u32;
+
+/// What the page asks of an engine worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Convert the file attached to the envelope according to `spec`.
+    Start { id: JobId, spec: JobSpec },
+}
+
+/// Everything an engine needs to know to run one job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobSpec {
+    /// Extension (lower case, no dot) used for the input inside the engine, from the sniffed format.
+    pub input_ext: String,
+    /// File name the output should have (already sanitized, with extension).
+    pub output_name: String,
+    /// What the user wants.
+    pub goal: Goal,
+}
+
+/// The user's goal for a video job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Goal {
+    /// The output must not exceed `target_bytes` (decimal bytes).
+    TargetSize {
+        target_bytes: u64,
+        container: VideoContainer,
+    },
+    /// Constant quality (CRF), no size limit.
+    Quality { crf: u8, container: VideoContainer },
+}
+
+/// Which FFmpeg build an engine worker runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoreKind {
+    /// `@ffmpeg/core`: one thread, works everywhere.
+    SingleThread,
+    /// `@ffmpeg/core-mt`: pthreads, needs `crossOriginIsolated`.
+    MultiThread,
+}
+
+impl CoreKind {
+    /// The `?core=` value understood by `public/ffmpeg-worker.js`.
+    pub fn query_value(self) -> &'static str {
+        match self {
+            CoreKind::SingleThread => "st",
+            CoreKind::MultiThread => "mt",
+        }
+    }
+
+    /// Words for the job log.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CoreKind::SingleThread => "FFmpeg (single-threaded core)",
+            CoreKind::MultiThread => "FFmpeg (multi-threaded core)",
+        }
+    }
+}
+
+/// The step a job is in, for the status line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Stage {
+    /// Reading the input's streams.
+    Probing,
+    /// Encoding; `pass` is 1 or 2 for two-pass encodes (0 for single pass), `attempt` counts size retries from 1.
+    Encoding { attempt: u32, pass: u32 },
+    /// Reading the finished output out of the engine.
+    Finishing,
+}
+
+/// What an engine worker tells the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// The worker has loaded its engine and takes jobs.
+    Ready { core: CoreKind },
+    /// The worker could not load its engine.
+    LoadFailed { message: String },
+    /// One line of the engine's log.
+    Log { id: JobId, line: String },
+    /// The job moved to another step.
+    Stage { id: JobId, stage: Stage },
+    /// The input was read; its streams.
+    Probed { id: JobId, probe: Probe },
+    /// The decisions made for this job, in plain words.
+    Planned { id: JobId, notes: Vec<String> },
+    /// Progress of the whole job, 0..=1, with the encoder's current speed (× real time).
+    Progress {
+        id: JobId,
+        fraction: f64,
+        speed: Option<f64>,
+    },
+    /// The job finished; the output `Blob` travels in the envelope.
+    Done {
+        id: JobId,
+        output_name: String,
+        size: u64,
+        notes: Vec<String>,
+    },
+    /// The job failed; `message` is for people, `log_tail` for the details toggle.
+    Failed {
+        id: JobId,
+        message: String,
+        log_tail: Vec<String>,
+        /// The engine itself crashed (a wasm trap); the page must replace this worker.
+        engine_broken: bool,
+    },
+}
+
+impl Event {
+    /// The job this event belongs to, if any.
+    pub fn job_id(&self) -> Option<JobId> {
+        match self {
+            Event::Ready { .. } | Event::LoadFailed { .. } => None,
+            Event::Log { id, .. }
+            | Event::Stage { id, .. }
+            | Event::Probed { id, .. }
+            | Event::Planned { id, .. }
+            | Event::Progress { id, .. }
+            | Event::Done { id, .. }
+            | Event::Failed { id, .. } => Some(*id),
+        }
+    }
+}
+
+/// Errors decoding an envelope that arrived over `postMessage`.
+#[derive(Debug, thiserror::Error)]
+pub enum EnvelopeError {
+    /// The message was not an object with a `body`.
+    #[error("malformed message: {0}")]
+    Malformed(String),
+}
+
+/// Wraps a serializable message and an optional blob into a `postMessage` envelope.
+pub fn encode<T: Serialize>(body: &T, blob: Option<&web_sys::Blob>) -> Result<JsValue, JsValue> {
+    let envelope = js_sys::Object::new();
+    let body = serde_wasm_bindgen::to_value(body).map_err(JsValue::from)?;
+    js_sys::Reflect::set(&envelope, &"body".into(), &body)?;
+    if let Some(blob) = blob {
+        js_sys::Reflect::set(&envelope, &"blob".into(), blob)?;
+    }
+    Ok(envelope.into())
+}
+
+/// Unwraps an envelope made by [`encode`].
+pub fn decode<T: for<'de> Deserialize<'de>>(
+    data: &JsValue,
+) -> Result<(T, Option<web_sys::Blob>), EnvelopeError> {
+    let body = js_sys::Reflect::get(data, &"body".into())
+        .map_err(|_| EnvelopeError::Malformed("no body".into()))?;
+    let body: T = serde_wasm_bindgen::from_value(body)
+        .map_err(|e| EnvelopeError::Malformed(e.to_string()))?;
+    let blob = js_sys::Reflect::get(data, &"blob".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<web_sys::Blob>().ok());
+    Ok((body, blob))
+}

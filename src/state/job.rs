@@ -1,0 +1,126 @@
+//! One file the user added, and everything the page shows about it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use tamp_core::media::MediaKind;
+use tamp_core::sniff::Sniffed;
+
+use crate::protocol::JobId;
+
+/// Where a job stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JobStatus {
+    /// Reading the first bytes to recognise the file.
+    Detecting,
+    /// Recognised; waiting for **Convert**.
+    Ready,
+    /// **Convert** was pressed; waiting for the engine.
+    Queued,
+    /// The engine is working on it.
+    Running(RunInfo),
+    /// Finished; the output is in [`Job::output`].
+    Done,
+    /// Failed; `message` says why in plain words.
+    Failed {
+        message: String,
+        log_tail: Vec<String>,
+    },
+    /// Cancelled by the user.
+    Cancelled,
+}
+
+impl JobStatus {
+    /// Whether **Convert** should (re)start this job.
+    pub fn is_startable(&self) -> bool {
+        matches!(self, JobStatus::Ready)
+    }
+
+    /// Whether the job has ended one way or another.
+    pub fn is_finished(&self) -> bool {
+        matches!(
+            self,
+            JobStatus::Done | JobStatus::Failed { .. } | JobStatus::Cancelled
+        )
+    }
+}
+
+/// Live numbers of a running job.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RunInfo {
+    /// What the engine is doing, in words ("Encoding, pass 2 of 2").
+    pub step: String,
+    /// 0..=1 for the whole job.
+    pub fraction: f64,
+    /// `performance.now()`-style milliseconds when the job started.
+    pub started_ms: f64,
+    /// The encoder's speed in × real time, when known.
+    pub speed: Option<f64>,
+}
+
+/// A finished output: held as an object URL (the bytes stay in the browser's Blob store,
+/// never in a signal). Revoked when the job is removed or retried.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobOutput {
+    pub url: String,
+    pub name: String,
+    pub size: u64,
+}
+
+/// One file in the queue. Cheap to clone: every field is a handle.
+#[derive(Clone)]
+pub struct Job {
+    pub id: JobId,
+    pub name: Arc<str>,
+    pub size: u64,
+    pub file: StoredValue<web_sys::File, LocalStorage>,
+    pub sniffed: RwSignal<Option<Sniffed>>,
+    pub status: RwSignal<JobStatus>,
+    pub output: RwSignal<Option<JobOutput>>,
+    /// Plan notes and engine lines, for the details view (capped).
+    pub log: RwSignal<Vec<String>>,
+}
+
+/// How many log lines a job keeps for its details view.
+const LOG_LINES: usize = 200;
+
+impl Job {
+    /// A new job for `file`, not yet recognised.
+    pub fn new(id: JobId, file: web_sys::File) -> Self {
+        Job {
+            id,
+            name: Arc::from(file.name()),
+            size: file.size() as u64,
+            file: StoredValue::new_local(file),
+            sniffed: RwSignal::new(None),
+            status: RwSignal::new(JobStatus::Detecting),
+            output: RwSignal::new(None),
+            log: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The detected kind (unknown until sniffed).
+    pub fn kind(&self) -> MediaKind {
+        self.sniffed
+            .with_untracked(|s| s.as_ref().map(|s| s.kind))
+            .unwrap_or(MediaKind::Unknown)
+    }
+
+    /// Appends a line to the job's log.
+    pub fn push_log(&self, line: String) {
+        self.log.update(|log| {
+            if log.len() == LOG_LINES {
+                log.remove(0);
+            }
+            log.push(line);
+        });
+    }
+
+    /// Drops the output, revoking its object URL.
+    pub fn clear_output(&self) {
+        if let Some(out) = self.output.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&out.url);
+        }
+        self.output.set(None);
+    }
+}

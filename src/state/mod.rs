@@ -1,0 +1,5 @@
+//! The page's state: jobs, the queue that owns them, and the user's settings.
+
+pub mod job;
+pub mod queue;
+pub mod settings;

@@ -1,0 +1,138 @@
+//! The queue: the list of jobs and what the user can do to them. Running them is the
+//! [`Runner`]'s job; the queue only changes statuses and asks the runner to look for work.
+
+use leptos::prelude::*;
+use tamp_core::media::MediaKind;
+
+use crate::engine::runner::Runner;
+use crate::files::sniff_blob;
+use crate::protocol::JobId;
+use crate::state::job::{Job, JobStatus};
+use crate::state::settings::Settings;
+
+/// The queue, shared through context. Copy: every field is a handle.
+#[derive(Clone, Copy)]
+pub struct Queue {
+    pub jobs: RwSignal<Vec<Job>>,
+    next_id: StoredValue<JobId>,
+    runner: StoredValue<Runner, LocalStorage>,
+    pub settings: Settings,
+}
+
+impl Queue {
+    /// An empty queue using `settings` for the jobs it starts.
+    pub fn new(settings: Settings) -> Self {
+        Queue {
+            jobs: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(1),
+            runner: StoredValue::new_local(Runner::default()),
+            settings,
+        }
+    }
+
+    /// Adds files; each is recognised by its content in the background.
+    pub fn add_files(&self, files: Vec<web_sys::File>) {
+        for file in files {
+            let id = self.next_id.get_value();
+            self.next_id.set_value(id + 1);
+            let job = Job::new(id, file);
+            self.jobs.update(|jobs| jobs.push(job.clone()));
+            leptos::task::spawn_local(async move {
+                let file = job.file.get_value();
+                let sniffed = sniff_blob(&file).await.ok();
+                job.sniffed.set(sniffed);
+                job.status.set(JobStatus::Ready);
+            });
+        }
+    }
+
+    /// The job with this id, if it is still in the queue.
+    pub fn job(&self, id: JobId) -> Option<Job> {
+        self.jobs
+            .with_untracked(|jobs| jobs.iter().find(|j| j.id == id).cloned())
+    }
+
+    /// **Convert**: queues every job that is ready, then lets the runner pick them up.
+    pub fn start_all(&self) {
+        self.jobs.with_untracked(|jobs| {
+            for job in jobs {
+                if job.status.with_untracked(JobStatus::is_startable) {
+                    self.enqueue(job);
+                }
+            }
+        });
+        self.pump();
+    }
+
+    fn enqueue(&self, job: &Job) {
+        match job.kind() {
+            MediaKind::Video => job.status.set(JobStatus::Queued),
+            MediaKind::Audio | MediaKind::Image => job.status.set(JobStatus::Failed {
+                message: format!(
+                    "{} files can't be converted yet: this version compresses videos only.",
+                    capitalize(job.kind().label())
+                ),
+                log_tail: vec![],
+            }),
+            MediaKind::Unknown => {
+                let what = job
+                    .sniffed
+                    .with_untracked(|s| s.as_ref().map(|s| s.description))
+                    .unwrap_or("Unrecognised data");
+                job.status.set(JobStatus::Failed {
+                    message: format!(
+                        "This file is not a video, audio or image file we can read (it looks like: {what})."
+                    ),
+                    log_tail: vec![],
+                });
+            }
+        }
+    }
+
+    /// **Retry**: back into the queue with the current settings.
+    pub fn retry(&self, id: JobId) {
+        if let Some(job) = self.job(id) {
+            job.clear_output();
+            job.log.set(Vec::new());
+            self.enqueue(&job);
+            self.pump();
+        }
+    }
+
+    /// **Cancel**: stops the job now (its engine worker is terminated).
+    pub fn cancel(&self, id: JobId) {
+        if let Some(job) = self.job(id) {
+            if job
+                .status
+                .with_untracked(|s| matches!(s, JobStatus::Queued))
+            {
+                job.status.set(JobStatus::Cancelled);
+            } else {
+                self.runner.with_value(|r| r.cancel(id));
+            }
+        }
+    }
+
+    /// **Remove**: cancels if needed, frees the output, drops the job.
+    pub fn remove(&self, id: JobId) {
+        self.cancel(id);
+        if let Some(job) = self.job(id) {
+            job.clear_output();
+        }
+        self.jobs.update(|jobs| jobs.retain(|j| j.id != id));
+    }
+
+    /// Lets the runner start queued jobs if it has room.
+    pub fn pump(&self) {
+        let queue = *self;
+        self.runner.with_value(|r| r.pump(queue));
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

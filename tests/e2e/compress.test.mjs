@@ -1,0 +1,95 @@
+// Target-size compression on the FFmpeg engine, through the page as a person uses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, openApp, makeMedia, randomBytesFile, addFiles, jobItem, download, ffprobe, displaySize, artifacts, media } from './harness.mjs';
+
+const ENCODE_TIMEOUT = 8 * 60_000;
+let server; let app;
+before(async () => { server = await serveDist(); app = await openApp(server.url); });
+after(async () => { await app?.browser.close(); server?.stop(); });
+
+async function setTarget(mb) {
+  const input = app.page.getByLabel('Target size (MB)');
+  await input.fill(String(mb));
+}
+
+test('a 720p clip with audio compressed to 2 MB fits, fills the budget, and plays', { timeout: ENCODE_TIMEOUT }, async () => {
+  // 12 s of detailed 720p30 at 6 Mbit/s with a tone: ~9 MB in.
+  const src = makeMedia('e2e-720p-12s.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=12', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=12',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '6M', '-c:a', 'aac', '-b:a', '128k', '-pix_fmt', 'yuv420p',
+  ]);
+  await setTarget(2);
+  await addFiles(app.page, [src]);
+  const item = jobItem(app.page, 'e2e-720p-12s.mp4');
+  await item.getByText('video', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await item.getByRole('progressbar').waitFor();
+  await item.getByRole('link', { name: 'Download e2e-720p-12s-2MB.mp4' }).waitFor({ timeout: ENCODE_TIMEOUT });
+  const out = await download(app.page, item, 'e2e-720p-12s-2MB.mp4');
+  const size = statSync(out).size;
+  assert.ok(size <= 2_000_000, `output ${size} B exceeds the 2 MB target`);
+  assert.ok(size >= 1_800_000, `output ${size} B wastes more than 10% of the budget`);
+  const probe = ffprobe(out);
+  assert.ok(Math.abs(Number(probe.format.duration) - 12) <= 0.2, `duration ${probe.format.duration}`);
+  assert.ok(probe.streams.some((s) => s.codec_name === 'h264'));
+  assert.ok(probe.streams.some((s) => s.codec_name === 'aac'));
+  await app.page.screenshot({ path: join(artifacts, 'compressed-720p.png'), fullPage: true });
+});
+
+test('a rotated phone clip keeps its orientation', { timeout: ENCODE_TIMEOUT }, async () => {
+  const src = join(media, 'synth-portrait-rotated.mp4');
+  const before = displaySize(ffprobe(src));
+  await setTarget(1);
+  await addFiles(app.page, [src]);
+  const item = jobItem(app.page, 'synth-portrait-rotated.mp4');
+  await item.getByText('video', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await item.getByRole('link', { name: 'Download synth-portrait-rotated-1MB.mp4' }).waitFor({ timeout: ENCODE_TIMEOUT });
+  const out = await download(app.page, item, 'synth-portrait-rotated-1MB.mp4');
+  assert.ok(statSync(out).size <= 1_000_000);
+  const [w, h] = displaySize(ffprobe(out));
+  assert.ok(before[0] < before[1], `source should display as portrait, got ${before}`);
+  assert.ok(w < h, `output displays as ${w}x${h}, not portrait`);
+});
+
+test('cancel frees the engine; a bad file fails alone; the next job still succeeds', { timeout: ENCODE_TIMEOUT }, async () => {
+  const long = makeMedia('e2e-1080p-long.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=30', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+  ]);
+  await setTarget(5);
+  await addFiles(app.page, [long]);
+  const longItem = jobItem(app.page, 'e2e-1080p-long.mp4');
+  await longItem.getByText('video', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  // Wait for real progress, then cancel.
+  await app.page.waitForFunction(() => {
+    const bar = [...document.querySelectorAll('progress')][0];
+    return bar && Number(bar.value) > 0;
+  }, null, { timeout: 120_000 });
+  await longItem.getByRole('button', { name: 'Cancel' }).click();
+  await longItem.getByText('Cancelled').waitFor({ timeout: 10_000 });
+  await longItem.getByRole('button', { name: 'Retry' }).waitFor();
+
+  const bad = join(media, 'e2e-random.mp4');
+  copyFileSync(randomBytesFile('e2e-random.bin', 200_000, 7), bad);
+  const small = makeMedia('e2e-small.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=3', '-f', 'lavfi', '-i', 'sine=duration=3',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '3M', '-c:a', 'aac', '-pix_fmt', 'yuv420p',
+  ]);
+  await setTarget(0.5);
+  await addFiles(app.page, [bad, small]);
+  const badItem = jobItem(app.page, 'e2e-random.mp4');
+  const smallItem = jobItem(app.page, 'e2e-small.mp4');
+  await smallItem.getByText('video', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  const alert = badItem.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /not a video, audio or image file/);
+  await smallItem.getByRole('link', { name: 'Download e2e-small-0.5MB.mp4' }).waitFor({ timeout: ENCODE_TIMEOUT });
+  const out = await download(app.page, smallItem, 'e2e-small-0.5MB.mp4');
+  assert.ok(statSync(out).size <= 500_000);
+  assert.ok(Math.abs(Number(ffprobe(out).format.duration) - 3) <= 0.2);
+});

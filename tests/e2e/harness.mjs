@@ -1,0 +1,115 @@
+// Shared e2e plumbing: serve dist/ with the plain static server, launch Debian's Chromium,
+// make test media, and read outputs back with ffprobe.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, '../..');
+export const artifacts = join(here, 'artifacts');
+export const media = join(root, '.media');
+mkdirSync(artifacts, { recursive: true });
+mkdirSync(media, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Starts the static server on a free port; resolves to { url, stop }. */
+export async function serveDist() {
+  const server = spawn('node', [join(root, 'scripts/static-server.mjs'), join(root, 'dist'), '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((ok, fail) => {
+    server.on('exit', (code) => fail(new Error(`static server exited ${code}`)));
+    server.stdout.on('data', (d) => {
+      const m = String(d).match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) ok(m[0]);
+    });
+  });
+  return { url, stop: () => server.kill() };
+}
+
+/** Launches Chromium and opens the app; every request is recorded in `requests`. */
+export async function openApp(url, { colorScheme = 'light' } = {}) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ acceptDownloads: true, colorScheme, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Tamp' }).waitFor();
+  return { browser, context, page, requests, consoleErrors };
+}
+
+/** Runs Debian's ffmpeg to make a test file once. */
+export function makeMedia(name, args) {
+  const out = join(media, name);
+  if (!existsSync(out)) {
+    execFileSync('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', ...args, out]);
+  }
+  return out;
+}
+
+/** A file of pseudo-random bytes (fixed seed, so runs are repeatable). */
+export function randomBytesFile(name, size, seed = 42) {
+  const out = join(media, name);
+  const bytes = Buffer.alloc(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    bytes[i] = x & 0xff;
+  }
+  writeFileSync(out, bytes);
+  return out;
+}
+
+/** ffprobe's JSON for a file. */
+export function ffprobe(file) {
+  const json = execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]);
+  return JSON.parse(String(json));
+}
+
+/** Display size of the first video stream, with rotation applied. */
+export function displaySize(probe) {
+  const v = probe.streams.find((s) => s.codec_type === 'video');
+  const rot = Math.abs(Number(v.side_data_list?.find((d) => 'rotation' in d)?.rotation ?? v.tags?.rotate ?? 0)) % 180;
+  return rot === 90 ? [v.height, v.width] : [v.width, v.height];
+}
+
+/** Decimal size text as the app shows it: "999 B", "1.5 KB", "12.3 MB". */
+export function humanSize(bytes) {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1000; let u = 0;
+  while (v >= 999.95 && u < units.length - 1) { v /= 1000; u++; }
+  return `${v.toFixed(1)} ${units[u]}`;
+}
+
+/** Adds files through the **Add files** input, as a person picking them would. */
+export async function addFiles(page, files) {
+  await page.getByLabel('Add files').setInputFiles(files);
+}
+
+/** The queue's list item whose text includes `name`. */
+export function jobItem(page, name) {
+  return page.getByRole('list', { name: 'Queue' }).getByRole('listitem').filter({ hasText: name });
+}
+
+/** Clicks the job's download link and saves the file; returns its path. */
+export async function download(page, item, outName) {
+  const link = item.getByRole('link', { name: `Download ${outName}` });
+  const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const path = join(artifacts, outName);
+  await dl.saveAs(path);
+  return path;
+}
+
+export { readFileSync };
