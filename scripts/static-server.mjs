@@ -29,4 +29,4 @@ const server = createServer((req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }
 });
-server.listen(port, host, () => console.log(`Serving ${root} at http://${host}:${port}/`));
+server.listen(port, host, () => console.log(`Serving ${root} at http://${host}:${server.address().port}/`));

@@ -103,6 +103,38 @@ impl Runner {
             },
         };
         self.0.borrow_mut().active = Some((job.id, Some(worker.cancel_handle())));
+        if !worker.is_ready() {
+            // The worker drops messages until its engine has loaded; wait for `Ready`.
+            loop {
+                match worker.next().await {
+                    Some(WorkerMsg::Event(Event::Ready { .. }, _)) => {
+                        worker.mark_ready();
+                        break;
+                    }
+                    Some(WorkerMsg::Event(Event::LoadFailed { message }, _)) => {
+                        fail(job, message, vec![]);
+                        return None;
+                    }
+                    Some(WorkerMsg::Event(..)) => {}
+                    Some(WorkerMsg::Cancelled) => {
+                        job.status.set(JobStatus::Cancelled);
+                        return None;
+                    }
+                    Some(WorkerMsg::Crashed(message)) => {
+                        fail(
+                            job,
+                            format!("The converter could not start ({message})."),
+                            vec![],
+                        );
+                        return None;
+                    }
+                    None => {
+                        fail(job, "The converter stopped unexpectedly.".into(), vec![]);
+                        return None;
+                    }
+                }
+            }
+        }
         job.push_log(format!("Engine: {}", worker.core().describe()));
 
         let spec = JobSpec {

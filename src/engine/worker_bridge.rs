@@ -24,6 +24,7 @@ pub struct EngineWorker {
     tx: UnboundedSender<WorkerMsg>,
     rx: UnboundedReceiver<WorkerMsg>,
     core: CoreKind,
+    ready: bool,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
@@ -81,6 +82,7 @@ impl EngineWorker {
             tx,
             rx,
             core,
+            ready: false,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -89,6 +91,16 @@ impl EngineWorker {
     /// Which core this worker runs.
     pub fn core(&self) -> CoreKind {
         self.core
+    }
+
+    /// Whether the engine has reported `Ready` (it ignores requests before that).
+    pub fn is_ready(&self) -> bool {
+        self.ready
+    }
+
+    /// Records that `Ready` arrived.
+    pub fn mark_ready(&mut self) {
+        self.ready = true;
     }
 
     /// A handle that can cancel this worker from elsewhere.

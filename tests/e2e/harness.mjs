@@ -43,6 +43,7 @@ export async function openApp(url, { colorScheme = 'light' } = {}) {
   const consoleErrors = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(url);
   await page.getByRole('heading', { name: 'Tamp' }).waitFor();

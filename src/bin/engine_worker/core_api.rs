@@ -61,8 +61,17 @@ extern "C" {
 
 impl FfmpegCore {
     /// Runs ffmpeg and resets the core afterwards. A JS exception (a wasm trap) becomes `Err`.
+    ///
+    /// The log level is set on every run: it is global state inside the module, and an
+    /// earlier `ffprobe -v error` would otherwise silence the progress lines of every later run.
     pub fn run_ffmpeg(&self, args: &[String]) -> Result<i32, JsValue> {
-        let result = self.exec(&to_array(args));
+        let mut full = vec![
+            "-hide_banner".to_owned(),
+            "-loglevel".to_owned(),
+            "info".to_owned(),
+        ];
+        full.extend_from_slice(args);
+        let result = self.exec(&to_array(&full));
         self.reset();
         result
     }

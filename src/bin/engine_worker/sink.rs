@@ -86,6 +86,10 @@ impl LogSink {
     }
 
     fn on_stderr_line(&self, line: &str) {
+        // The core prints this at the end of every run, success included.
+        if line == "Aborted()" {
+            return;
+        }
         let mut s = self.0.borrow_mut();
         let Some(id) = s.job else { return };
         if let Some(sample) = parse_progress(line) {
