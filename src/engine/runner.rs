@@ -1,19 +1,26 @@
-//! Feeds queued jobs to the FFmpeg engine worker, one video job at a time, and turns the
-//! worker's events into job state. A loaded worker is kept for the next job (loading the
-//! core costs up to a second and a half); a cancelled or crashed one is dropped, which
-//! terminates it, and a fresh one serves the next job.
+//! Feeds queued jobs to the FFmpeg engine worker, one video job at a time. A loaded worker
+//! is kept for the next job (loading the core costs up to a second and a half); a cancelled
+//! or crashed one is dropped, which terminates it, and a fresh one serves the next job.
+//!
+//! The multi-threaded core is known to hang in Chromium now and then: when it goes quiet
+//! for [`MT_STALL_MS`], the job restarts on the single-threaded core, and the page keeps
+//! using that core from then on.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use tamp_core::human::format_bytes;
 
+use crate::engine::job_events::{apply_event, fail, output_name};
 use crate::engine::worker_bridge::{CancelHandle, EngineWorker, WorkerMsg};
-use crate::files::stem;
-use crate::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Request, Stage};
-use crate::state::job::{Job, JobOutput, JobStatus, RunInfo};
+use crate::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Request};
+use crate::state::job::{Job, JobStatus, RunInfo};
 use crate::state::queue::Queue;
+
+/// Silence after which a multi-threaded run counts as hung. Progress lines arrive about
+/// twice a second while encoding; probing a large file through WORKERFS can take a few
+/// seconds, so this is generous.
+const MT_STALL_MS: u32 = 20_000;
 
 /// The runner, kept in the queue. Cheap to clone.
 #[derive(Clone, Default)]
@@ -25,6 +32,16 @@ struct RunnerState {
     idle: Option<EngineWorker>,
     /// The job in flight, with a way to stop it.
     active: Option<(JobId, Option<CancelHandle>)>,
+    /// Set once the multi-threaded core has hung in this page.
+    mt_failed: bool,
+}
+
+/// How one attempt at a job ended.
+enum Attempt {
+    /// The job ended (done, failed or cancelled); the worker, if it can serve again.
+    Ended(Option<EngineWorker>),
+    /// The multi-threaded core went silent; try again on the single-threaded one.
+    Stalled,
 }
 
 impl Runner {
@@ -42,10 +59,7 @@ impl Runner {
         let goal = match queue.settings.video_goal() {
             Ok(goal) => goal,
             Err(e) => {
-                job.status.set(JobStatus::Failed {
-                    message: e.to_string(),
-                    log_tail: vec![],
-                });
+                fail(&job, e.to_string(), vec![]);
                 return self.pump(queue);
             }
         };
@@ -81,57 +95,67 @@ impl Runner {
         }
     }
 
-    /// Runs one job; returns the worker if it can serve the next one.
+    /// Runs one job, restarting it on the single-threaded core if the multi-threaded one
+    /// hangs; returns the worker if it can serve the next job.
     async fn run(
         &self,
         job: &Job,
         goal: Goal,
-        worker: Option<EngineWorker>,
+        mut worker: Option<EngineWorker>,
     ) -> Option<EngineWorker> {
-        let mut worker = match worker {
-            Some(w) => w,
-            None => match EngineWorker::spawn(preferred_core()) {
-                Ok(w) => w,
-                Err(_) => {
-                    fail(
-                        job,
-                        "The converter could not be started in this browser.".into(),
-                        vec![],
-                    );
-                    return None;
-                }
-            },
-        };
-        self.0.borrow_mut().active = Some((job.id, Some(worker.cancel_handle())));
-        if !worker.is_ready() {
-            // The worker drops messages until its engine has loaded; wait for `Ready`.
-            loop {
-                match worker.next().await {
-                    Some(WorkerMsg::Event(Event::Ready { .. }, _)) => {
-                        worker.mark_ready();
-                        break;
-                    }
-                    Some(WorkerMsg::Event(Event::LoadFailed { message }, _)) => {
-                        fail(job, message, vec![]);
-                        return None;
-                    }
-                    Some(WorkerMsg::Event(..)) => {}
-                    Some(WorkerMsg::Cancelled) => {
-                        job.status.set(JobStatus::Cancelled);
-                        return None;
-                    }
-                    Some(WorkerMsg::Crashed(message)) => {
+        loop {
+            let w = match worker.take() {
+                Some(w) => w,
+                None => match EngineWorker::spawn(self.core_to_use()) {
+                    Ok(w) => w,
+                    Err(_) => {
                         fail(
                             job,
-                            format!("The converter could not start ({message})."),
+                            "The converter could not be started in this browser.".into(),
                             vec![],
                         );
                         return None;
                     }
-                    None => {
-                        fail(job, "The converter stopped unexpectedly.".into(), vec![]);
-                        return None;
+                },
+            };
+            match self.attempt(job, &goal, w).await {
+                Attempt::Ended(kept) => return kept,
+                Attempt::Stalled => {
+                    self.0.borrow_mut().mt_failed = true;
+                    job.push_log(
+                        "The multi-threaded core stopped making progress; restarting this job on the single-threaded core."
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+
+    fn core_to_use(&self) -> CoreKind {
+        if self.0.borrow().mt_failed {
+            CoreKind::SingleThread
+        } else {
+            preferred_core()
+        }
+    }
+
+    async fn attempt(&self, job: &Job, goal: &Goal, mut worker: EngineWorker) -> Attempt {
+        self.0.borrow_mut().active = Some((job.id, Some(worker.cancel_handle())));
+        let watchdog = (worker.core() == CoreKind::MultiThread).then_some(MT_STALL_MS);
+        if !worker.is_ready() {
+            // The worker drops requests until its engine has loaded; wait for `Ready`.
+            loop {
+                match worker.next_within(watchdog).await {
+                    WorkerMsg::Event(Event::Ready { .. }, _) => {
+                        worker.mark_ready();
+                        break;
                     }
+                    WorkerMsg::Event(Event::LoadFailed { message }, _) => {
+                        fail(job, message, vec![]);
+                        return Attempt::Ended(None);
+                    }
+                    WorkerMsg::Event(..) => {}
+                    other => return end_abnormally(job, other),
                 }
             }
         }
@@ -143,8 +167,8 @@ impl Runner {
                 .with_untracked(|s| s.as_ref().and_then(|s| s.format))
                 .unwrap_or("bin")
                 .to_owned(),
-            output_name: output_name(&job.name, &goal),
-            goal,
+            output_name: output_name(&job.name, goal),
+            goal: goal.clone(),
         };
         let request = Request::Start { id: job.id, spec };
         if worker.send(&request, &job.file.get_value()).is_err() {
@@ -153,151 +177,40 @@ impl Runner {
                 "The file could not be handed to the converter.".into(),
                 vec![],
             );
-            return None;
+            return Attempt::Ended(None);
         }
         loop {
-            match worker.next().await {
-                Some(WorkerMsg::Event(event, blob)) => {
+            match worker.next_within(watchdog).await {
+                WorkerMsg::Event(event, blob) => {
                     if let Some(keep) = apply_event(job, event, blob) {
-                        return keep.then_some(worker);
+                        return Attempt::Ended(keep.then_some(worker));
                     }
                 }
-                Some(WorkerMsg::Cancelled) => {
-                    job.status.set(JobStatus::Cancelled);
-                    return None;
-                }
-                Some(WorkerMsg::Crashed(message)) => {
-                    fail(
-                        job,
-                        format!("The converter crashed ({message}). It will be restarted for the next file."),
-                        job.log.get_untracked(),
-                    );
-                    return None;
-                }
-                None => {
-                    fail(job, "The converter stopped unexpectedly.".into(), vec![]);
-                    return None;
-                }
+                other => return end_abnormally(job, other),
             }
         }
     }
 }
 
-/// Applies one engine event to a job. `Some(keep_worker)` when the job has ended.
-fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Option<bool> {
-    if event.job_id().is_some_and(|id| id != job.id) {
-        return None;
-    }
-    match event {
-        Event::Ready { .. } => {}
-        Event::LoadFailed { message } => {
-            fail(job, message, vec![]);
-            return Some(false);
+/// Handles every way a worker can stop talking.
+fn end_abnormally(job: &Job, msg: WorkerMsg) -> Attempt {
+    match msg {
+        WorkerMsg::Stalled => Attempt::Stalled,
+        WorkerMsg::Cancelled => {
+            job.status.set(JobStatus::Cancelled);
+            Attempt::Ended(None)
         }
-        Event::Log { line, .. } => job.push_log(line),
-        Event::Stage { stage, .. } => update_run(job, |run| run.step = describe_stage(&stage)),
-        Event::Probed { probe, .. } => job.push_log(format!("Input: {probe:?}")),
-        Event::Planned { notes, .. } => notes.into_iter().for_each(|n| job.push_log(n)),
-        Event::Progress {
-            fraction, speed, ..
-        } => update_run(job, |run| {
-            run.fraction = fraction.clamp(0.0, 1.0);
-            run.speed = speed;
-        }),
-        Event::Done {
-            output_name,
-            size,
-            notes,
-            ..
-        } => {
-            notes.into_iter().for_each(|n| job.push_log(n));
-            let Some(blob) = blob else {
-                fail(
-                    job,
-                    "The converter finished but sent no file.".into(),
-                    vec![],
-                );
-                return Some(true);
-            };
-            match web_sys::Url::create_object_url_with_blob(&blob) {
-                Ok(url) => {
-                    job.push_log(format!("Output: {} ({size} bytes)", format_bytes(size)));
-                    job.output.set(Some(JobOutput {
-                        url,
-                        name: output_name,
-                        size,
-                    }));
-                    job.status.set(JobStatus::Done);
-                }
-                Err(_) => fail(
-                    job,
-                    "The result could not be made downloadable.".into(),
-                    vec![],
+        WorkerMsg::Crashed(message) => {
+            fail(
+                job,
+                format!(
+                    "The converter crashed ({message}). It will be restarted for the next file."
                 ),
-            }
-            return Some(true);
+                job.log.get_untracked(),
+            );
+            Attempt::Ended(None)
         }
-        Event::Failed {
-            message,
-            log_tail,
-            engine_broken,
-            ..
-        } => {
-            fail(job, message, log_tail);
-            return Some(!engine_broken);
-        }
-    }
-    None
-}
-
-fn update_run(job: &Job, f: impl FnOnce(&mut RunInfo)) {
-    job.status.update(|status| {
-        if let JobStatus::Running(run) = status {
-            f(run);
-        }
-    });
-}
-
-fn fail(job: &Job, message: String, log_tail: Vec<String>) {
-    job.status.set(JobStatus::Failed { message, log_tail });
-}
-
-fn describe_stage(stage: &Stage) -> String {
-    match stage {
-        Stage::Probing => "Reading the file".into(),
-        Stage::Encoding { attempt, pass } => {
-            let pass = match pass {
-                1 => "Analysing (pass 1 of 2)",
-                2 => "Encoding (pass 2 of 2)",
-                _ => "Encoding",
-            };
-            if *attempt > 1 {
-                format!("{pass}, attempt {attempt}")
-            } else {
-                pass.to_owned()
-            }
-        }
-        Stage::Finishing => "Finishing".into(),
-    }
-}
-
-/// The output's file name: the user's base name, marked with the target when there is one.
-fn output_name(input: &str, goal: &Goal) -> String {
-    let base = stem(input);
-    match goal {
-        Goal::TargetSize {
-            target_bytes,
-            container,
-        } => {
-            let mb = *target_bytes as f64 / 1_000_000.0;
-            let mb = if mb.fract() == 0.0 {
-                format!("{mb:.0}")
-            } else {
-                format!("{mb:.1}")
-            };
-            format!("{base}-{mb}MB.{}", container.extension())
-        }
-        Goal::Quality { container, .. } => format!("{base}-compressed.{}", container.extension()),
+        WorkerMsg::Event(..) => Attempt::Ended(None),
     }
 }
 

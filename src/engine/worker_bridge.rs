@@ -16,6 +16,8 @@ pub enum WorkerMsg {
     Crashed(String),
     /// The user cancelled; the worker has been terminated.
     Cancelled,
+    /// Nothing arrived within the watchdog's time.
+    Stalled,
 }
 
 /// A live engine worker.
@@ -117,11 +119,23 @@ impl EngineWorker {
         self.worker.post_message(&envelope)
     }
 
-    /// The next message; `None` only if every sender is gone, which cannot happen while
-    /// `self` holds one, so callers treat it as a crash.
-    pub async fn next(&mut self) -> Option<WorkerMsg> {
+    /// The next message, or [`WorkerMsg::Stalled`] if `timeout_ms` passes without one. The
+    /// stream cannot end while `self` holds a sender; if it did, that counts as a crash.
+    pub async fn next_within(&mut self, timeout_ms: Option<u32>) -> WorkerMsg {
+        use futures::future::{select, Either};
         use futures::StreamExt;
-        self.rx.next().await
+        let next = self.rx.next();
+        let msg = match timeout_ms {
+            None => next.await,
+            Some(ms) => {
+                let timer = gloo_timers::future::TimeoutFuture::new(ms);
+                match select(next, timer).await {
+                    Either::Left((msg, _)) => msg,
+                    Either::Right(_) => return WorkerMsg::Stalled,
+                }
+            }
+        };
+        msg.unwrap_or_else(|| WorkerMsg::Crashed("the engine's message channel closed".into()))
     }
 }
 

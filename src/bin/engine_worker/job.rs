@@ -7,11 +7,12 @@ use tamp_core::plan::{
     plan_for_target, replan_after_overshoot, Plan, TargetRequest, VideoContainer,
 };
 use tamp_core::probe::{explain_ffprobe_failure, parse_ffprobe_json, Probe};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::JsCast;
 
 use crate::core_api::FfmpegCore;
+use crate::outcome::{explain_encode_failure, make_blob, mime_for, sanitize_ext, Failure};
+use crate::post;
 use crate::sink::{LogSink, ProgressWindow};
-use crate::{describe_js_error, post};
 
 const IN_DIR: &str = "/in";
 const OUT_DIR: &str = "/out";
@@ -21,31 +22,6 @@ const MAX_RETRIES: u32 = 2;
 /// Share of the job's progress bar given to the first of two passes (x264's first pass is
 /// the cheaper one, but decoding the source dominates in wasm: measured ~half the time).
 const FIRST_PASS_SHARE: f64 = 0.45;
-
-/// Why a job failed: words for people, and whether the core is still usable.
-struct Failure {
-    message: String,
-    engine_broken: bool,
-}
-
-impl Failure {
-    fn plain(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            engine_broken: false,
-        }
-    }
-
-    fn crashed(e: &JsValue) -> Self {
-        Failure {
-            message: format!(
-                "The converter crashed while working on this file ({}). It has been restarted for the next file.",
-                describe_js_error(e)
-            ),
-            engine_broken: true,
-        }
-    }
-}
 
 /// A finished output still inside the engine's file system.
 struct Output {
@@ -351,50 +327,4 @@ impl Engine {
             }
         }
     }
-}
-
-use wasm_bindgen::JsCast;
-
-fn explain_encode_failure(tail: &[String]) -> String {
-    let log = tail.join("\n");
-    if log.contains("Cannot allocate memory") || log.contains("Out of memory") {
-        "The converter ran out of memory on this file.".into()
-    } else {
-        format!(
-            "The conversion failed: {}",
-            tail.iter()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .map(String::as_str)
-                .unwrap_or("FFmpeg stopped with an error.")
-        )
-    }
-}
-
-/// Only `[a-z0-9]` survive: the extension becomes part of a path inside the engine.
-fn sanitize_ext(ext: &str) -> String {
-    let clean: String = ext
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .take(8)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if clean.is_empty() {
-        "bin".into()
-    } else {
-        clean
-    }
-}
-
-fn mime_for(goal: &Goal) -> &'static str {
-    match goal {
-        Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => container.mime(),
-    }
-}
-
-fn make_blob(bytes: &js_sys::Uint8Array, mime: &str) -> Result<web_sys::Blob, JsValue> {
-    let parts = js_sys::Array::of1(bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
 }

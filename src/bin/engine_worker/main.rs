@@ -6,6 +6,7 @@
 
 mod core_api;
 mod job;
+mod outcome;
 mod sink;
 
 use js_sys::{Function, Promise, Reflect};

@@ -1,0 +1,75 @@
+//! How a job ends: failures in plain words, and the output as a Blob.
+
+use tamp::protocol::Goal;
+use wasm_bindgen::JsValue;
+
+use crate::describe_js_error;
+
+/// Why a job failed: words for people, and whether the core is still usable.
+pub struct Failure {
+    pub message: String,
+    pub engine_broken: bool,
+}
+
+impl Failure {
+    pub fn plain(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            engine_broken: false,
+        }
+    }
+
+    pub fn crashed(e: &JsValue) -> Self {
+        Failure {
+            message: format!(
+                "The converter crashed while working on this file ({}). It has been restarted for the next file.",
+                describe_js_error(e)
+            ),
+            engine_broken: true,
+        }
+    }
+}
+
+pub fn explain_encode_failure(tail: &[String]) -> String {
+    let log = tail.join("\n");
+    if log.contains("Cannot allocate memory") || log.contains("Out of memory") {
+        "The converter ran out of memory on this file.".into()
+    } else {
+        format!(
+            "The conversion failed: {}",
+            tail.iter()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map(String::as_str)
+                .unwrap_or("FFmpeg stopped with an error.")
+        )
+    }
+}
+
+/// Only `[a-z0-9]` survive: the extension becomes part of a path inside the engine.
+pub fn sanitize_ext(ext: &str) -> String {
+    let clean: String = ext
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if clean.is_empty() {
+        "bin".into()
+    } else {
+        clean
+    }
+}
+
+pub fn mime_for(goal: &Goal) -> &'static str {
+    match goal {
+        Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => container.mime(),
+    }
+}
+
+pub fn make_blob(bytes: &js_sys::Uint8Array, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+}

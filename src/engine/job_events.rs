@@ -1,0 +1,126 @@
+//! Turning engine events into job state, and the words the page shows for them.
+
+use leptos::prelude::*;
+use tamp_core::human::format_bytes;
+
+use crate::files::stem;
+use crate::protocol::{Event, Goal, Stage};
+use crate::state::job::{Job, JobOutput, JobStatus, RunInfo};
+
+/// Applies one engine event to a job. `Some(keep_worker)` when the job has ended.
+pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Option<bool> {
+    if event.job_id().is_some_and(|id| id != job.id) {
+        return None;
+    }
+    match event {
+        Event::Ready { .. } => {}
+        Event::LoadFailed { message } => {
+            fail(job, message, vec![]);
+            return Some(false);
+        }
+        Event::Log { line, .. } => job.push_log(line),
+        Event::Stage { stage, .. } => update_run(job, |run| run.step = describe_stage(&stage)),
+        Event::Probed { probe, .. } => job.push_log(format!("Input: {probe:?}")),
+        Event::Planned { notes, .. } => notes.into_iter().for_each(|n| job.push_log(n)),
+        Event::Progress {
+            fraction, speed, ..
+        } => update_run(job, |run| {
+            run.fraction = fraction.clamp(0.0, 1.0);
+            run.speed = speed;
+        }),
+        Event::Done {
+            output_name,
+            size,
+            notes,
+            ..
+        } => {
+            notes.into_iter().for_each(|n| job.push_log(n));
+            let Some(blob) = blob else {
+                fail(
+                    job,
+                    "The converter finished but sent no file.".into(),
+                    vec![],
+                );
+                return Some(true);
+            };
+            match web_sys::Url::create_object_url_with_blob(&blob) {
+                Ok(url) => {
+                    job.push_log(format!("Output: {} ({size} bytes)", format_bytes(size)));
+                    job.output.set(Some(JobOutput {
+                        url,
+                        name: output_name,
+                        size,
+                    }));
+                    job.status.set(JobStatus::Done);
+                }
+                Err(_) => fail(
+                    job,
+                    "The result could not be made downloadable.".into(),
+                    vec![],
+                ),
+            }
+            return Some(true);
+        }
+        Event::Failed {
+            message,
+            log_tail,
+            engine_broken,
+            ..
+        } => {
+            fail(job, message, log_tail);
+            return Some(!engine_broken);
+        }
+    }
+    None
+}
+
+pub fn update_run(job: &Job, f: impl FnOnce(&mut RunInfo)) {
+    job.status.update(|status| {
+        if let JobStatus::Running(run) = status {
+            f(run);
+        }
+    });
+}
+
+pub fn fail(job: &Job, message: String, log_tail: Vec<String>) {
+    job.status.set(JobStatus::Failed { message, log_tail });
+}
+
+fn describe_stage(stage: &Stage) -> String {
+    match stage {
+        Stage::Probing => "Reading the file".into(),
+        Stage::Encoding { attempt, pass } => {
+            let pass = match pass {
+                1 => "Analysing (pass 1 of 2)",
+                2 => "Encoding (pass 2 of 2)",
+                _ => "Encoding",
+            };
+            if *attempt > 1 {
+                format!("{pass}, attempt {attempt}")
+            } else {
+                pass.to_owned()
+            }
+        }
+        Stage::Finishing => "Finishing".into(),
+    }
+}
+
+/// The output's file name: the user's base name, marked with the target when there is one.
+pub fn output_name(input: &str, goal: &Goal) -> String {
+    let base = stem(input);
+    match goal {
+        Goal::TargetSize {
+            target_bytes,
+            container,
+        } => {
+            let mb = *target_bytes as f64 / 1_000_000.0;
+            let mb = if mb.fract() == 0.0 {
+                format!("{mb:.0}")
+            } else {
+                format!("{mb:.1}")
+            };
+            format!("{base}-{mb}MB.{}", container.extension())
+        }
+        Goal::Quality { container, .. } => format!("{base}-compressed.{}", container.extension()),
+    }
+}
