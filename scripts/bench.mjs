@@ -11,6 +11,8 @@
 //                        rebuild during the run cannot change what is measured)
 //   --stall S            a job with no visible progress for S seconds fails (default 120)
 //   --timeout S          a job running longer than S seconds fails (default 900)
+//   --wait-idle S        before each measurement wait up to S s for the machine to go idle
+//                        (other processes < 0.3 cores busy); 0 = don't wait (default 30)
 //   --no-warmup          do not warm the engine up first (the first row then includes core load)
 //   --no-ssim            skip the SSIM column (saves ~5-10 s per row)
 //   --out FILE           Markdown output (default tests/e2e/artifacts/bench.md)
@@ -22,8 +24,8 @@
 // Native ffmpeg then runs the same two-pass libx264 veryfast encode the app ran (bitrate
 // from the output's x264 SEI, size/fps/audio from the app's plan and output) with -threads 2.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
@@ -44,7 +46,7 @@ const NATIVE_THREADS = 2;
 function parseArgs(argv) {
   const o = {
     clips: null, add: [], engines: ['st', 'mt', 'native'], reps: 1, dist: null,
-    stall: 120, timeout: 900, warmup: true, ssim: true, out: join(artifacts, 'bench.md'),
+    stall: 120, timeout: 900, warmup: true, ssim: true, out: join(artifacts, 'bench.md'), waitIdle: 30,
   };
   const parseClip = (s) => {
     const i = s.lastIndexOf(':');
@@ -63,11 +65,12 @@ function parseArgs(argv) {
       case '--dist': o.dist = resolve(v()); break;
       case '--stall': o.stall = Number(v()); break;
       case '--timeout': o.timeout = Number(v()); break;
+      case '--wait-idle': o.waitIdle = Number(v()); break;
       case '--no-warmup': o.warmup = false; break;
       case '--no-ssim': o.ssim = false; break;
       case '--out': o.out = resolve(v()); break;
       case '-h': case '--help':
-        console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 22).join('\n'));
+        console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]);
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default: throw new Error(`unknown option ${a} (see --help)`);
@@ -231,6 +234,7 @@ class App {
       b.observer.observe(li, { subtree: true, childList: true, attributes: true, characterData: true });
       sample();
     }, li);
+    const cpu0 = treeCpu(this.pids); const win = loadWindow();
     await page.getByRole('button', { name: 'Convert' }).click();
 
     const started = Date.now();
@@ -261,10 +265,12 @@ class App {
       }
       if (Date.now() - started > timeout * 1000) { failure = `timed out after ${timeout} s at "${st.last?.step}" ${st.last?.pct ?? '?'}%`; break; }
     }
+    const cpu = treeCpu(this.pids) - cpu0;
+    const load = win(cpu);
     const bench = await page.evaluate(() => { const b = window.__bench; b.observer.disconnect(); return { click: b.click, done: b.done, trace: b.trace }; }).catch(() => null);
     const logText = await item.locator('details.log pre').first().textContent({ timeout: 5_000 }).catch(() => '');
     const result = {
-      failure,
+      failure, cpu, load,
       wall: bench?.done != null && bench?.click != null ? (bench.done - bench.click) / 1000 : null,
       trace: (bench?.trace ?? []).map((s) => ({ ...s, t: (s.t - (bench.click ?? s.t)) / 1000 })),
       log: logText ?? '',
@@ -282,59 +288,112 @@ class App {
   }
 }
 
-// ---------------------------------------------------------------- wasm runs
-async function runWasm(kind, clips, warmClip, opt, distDir) {
-  const server = await serve(distDir, kind === 'mt');
-  const rows = new Map(clips.map((c) => [c, []]));
-  const meta = { kind, coreLoad: [], isolated: null, notes: [] };
-  let app = null;
-  const fresh = async () => {
-    if (app) await app.close();
-    app = await App.open(server.url);
-    meta.isolated = app.isolated;
-    if (kind === 'mt' && !app.isolated) throw new Error('page is not crossOriginIsolated: the mt core cannot be used');
-    if (opt.warmup) {
-      const w = { path: warmClip, name: basename(warmClip), stem: 'bench-warmup', mb: 1 };
-      const r = await app.runJob(w, { stall: opt.stall, timeout: Math.min(opt.timeout, 300), saveAs: join(outDir, `warmup.${kind}.mp4`) });
-      if (r.failure) throw new Error(`warm-up job failed: ${r.failure}`);
-      const ready = r.trace.find((s) => s.step && s.step !== 'Starting the converter' && s.step !== 'queued' && s.step !== 'ready');
-      meta.coreLoad.push({ load: ready ? ready.t : null, firstJob: r.wall });
-      meta.engineLine = (r.log.match(/^Engine: .*$/m) ?? [null])[0];
-      log(`${kind}: warm-up done (${meta.engineLine}); core load ${ready?.t?.toFixed(2)} s, warm-up job ${r.wall?.toFixed(1)} s`);
-    }
-  };
-  try {
-    try { await fresh(); } catch (e) {
-      for (const c of clips) rows.get(c).push({ failure: String(e.message ?? e) });
-      meta.notes.push(String(e.message ?? e));
-      return { rows, meta };
-    }
-    for (let rep = 0; rep < opt.reps; rep++) {
-      for (const c of clips) {
-        log(`${kind}: ${c.name} → ${c.mb} MB (rep ${rep + 1}/${opt.reps})`);
-        const saveAs = join(outDir, `${c.stem}-${c.mb}MB.wasm-${kind}.mp4`);
-        let r;
-        try {
-          r = await app.runJob(c, { stall: opt.stall, timeout: opt.timeout, saveAs });
-        } catch (e) {
-          r = { failure: `bench error: ${String(e.message ?? e).split('\n')[0]}`, trace: [], log: '' };
-        }
-        r.engineLine = (r.log.match(/^Engine: .*$/m) ?? [meta.engineLine])[0];
-        r.errors = [...app.errors]; app.errors.length = 0;
-        writeFileSync(join(outDir, `${c.stem}-${c.mb}MB.wasm-${kind}.log.txt`), `${r.log}\n\n# trace (s since click, step, %)\n${r.trace.map((s) => `${s.t.toFixed(2)}\t${s.step}\t${s.pct ?? ''}\t${s.speed ?? ''}`).join('\n')}\n`);
-        log(r.failure ? `${kind}: ${c.name} FAILED: ${r.failure}` : `${kind}: ${c.name} ${r.wall.toFixed(1)} s`);
-        rows.get(c).push(r);
-        if (r.failure) {
-          // The page's engine may be wedged; start over with a fresh browser for the next clip.
-          try { await fresh(); } catch (e) { meta.notes.push(`restart failed: ${e.message}`); break; }
-        }
-      }
-    }
-  } finally {
-    await app?.close();
-    server.stop();
+// ---------------------------------------------------------------- CPU accounting
+/** Busy and total jiffies of the whole machine (all CPUs) from /proc/stat. */
+function machineJiffies() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] ?? 0);
+  const total = f.slice(0, 8).reduce((x, y) => x + y, 0);
+  return { busy: total - idle, total };
+}
+/** CPU seconds (user+sys) used so far by the processes under `roots` (threads included). */
+function treeCpu(roots) {
+  const procs = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(d), { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) });
+    } catch { /* exited */ }
   }
-  return { rows, meta };
+  const kids = new Map();
+  for (const [pid, p] of procs) { if (!kids.has(p.ppid)) kids.set(p.ppid, []); kids.get(p.ppid).push(pid); }
+  let sum = 0; const seen = new Set(); const todo = [...roots];
+  while (todo.length) {
+    const pid = todo.pop(); if (seen.has(pid)) continue; seen.add(pid);
+    sum += procs.get(pid)?.cpu ?? 0;
+    todo.push(...(kids.get(pid) ?? []));
+  }
+  return sum / CLK_TCK;
+}
+const CLK_TCK = 100;
+const NCPU = cpus().length;
+/** Starts a measurement window; `end(ourCpuSeconds)` gives load figures for it. */
+function loadWindow() {
+  const j0 = machineJiffies(); const l0 = loadavg()[0];
+  return (ours) => {
+    const j1 = machineJiffies();
+    const span = (j1.total - j0.total) / NCPU; // wall jiffies
+    const busyCores = ((j1.busy - j0.busy) / span) || 0;
+    const oursCores = ours != null ? (ours * CLK_TCK) / span : null;
+    return { busyCores, oursCores, otherCores: oursCores != null ? Math.max(0, busyCores - oursCores) : null, load1: [l0, loadavg()[0]] };
+  };
+}
+/** Waits (up to `maxS`) until the machine is mostly idle, so other work disturbs less. */
+async function waitIdle(maxS) {
+  if (!(maxS > 0)) return null;
+  const t0 = Date.now();
+  for (;;) {
+    const a = machineJiffies(); await sleep(3000); const b = machineJiffies();
+    const busy = ((b.busy - a.busy) / (b.total - a.total)) * NCPU;
+    if (busy < 0.3) return { waited: (Date.now() - t0) / 1000, busy };
+    if (Date.now() - t0 > maxS * 1000) { log(`machine still busy (${busy.toFixed(1)} cores in use by others); measuring anyway`); return { waited: (Date.now() - t0) / 1000, busy }; }
+  }
+}
+
+// ---------------------------------------------------------------- wasm runs
+/** One engine (st or mt): its own server and browser, kept open and warm for all clips. */
+class WasmSession {
+  constructor(kind, distDir, opt, warmClip) {
+    Object.assign(this, { kind, distDir, opt, warmClip, app: null, server: null, broken: null, meta: { coreLoad: [], isolated: null, notes: [], engineLine: null } });
+  }
+  async start() {
+    try {
+      this.server ??= await serve(this.distDir, this.kind === 'mt');
+      if (this.app) await this.app.close();
+      this.app = await App.open(this.server.url);
+      this.meta.isolated = this.app.isolated;
+      if (this.kind === 'mt' && !this.app.isolated) throw new Error('page is not crossOriginIsolated: the mt core cannot be used');
+      if (this.opt.warmup) {
+        const w = { path: this.warmClip, name: basename(this.warmClip), stem: 'bench-warmup', mb: 1 };
+        const r = await this.app.runJob(w, { stall: this.opt.stall, timeout: Math.min(this.opt.timeout, 300), saveAs: join(outDir, `warmup.${this.kind}.mp4`) });
+        if (r.failure) throw new Error(`warm-up job failed: ${r.failure}`);
+        const ready = r.trace.find((x) => x.step && !['Starting the converter', 'queued', 'ready'].includes(x.step));
+        this.meta.coreLoad.push({ load: ready ? ready.t : null, firstJob: r.wall });
+        this.meta.engineLine = (r.log.match(/^Engine: .*$/m) ?? [null])[0];
+        log(`${this.kind}: warm-up done (${this.meta.engineLine}); core load ${ready?.t?.toFixed(2)} s, warm-up job ${r.wall?.toFixed(1)} s`);
+      }
+      this.broken = null;
+    } catch (e) {
+      this.broken = String(e.message ?? e).split('\n')[0];
+      this.meta.notes.push(`start failed: ${this.broken}`);
+      log(`${this.kind}: could not start: ${this.broken}`);
+    }
+  }
+  async run(c, rep) {
+    if (this.broken) return { failure: this.broken, trace: [], log: '' };
+    const kind = this.kind;
+    log(`${kind}: ${c.name} → ${c.mb} MB (rep ${rep + 1}/${this.opt.reps})`);
+    const saveAs = join(outDir, `${c.stem}-${c.mb}MB.wasm-${kind}.mp4`);
+    let r;
+    try {
+      r = await this.app.runJob(c, { stall: this.opt.stall, timeout: this.opt.timeout, saveAs });
+    } catch (e) {
+      r = { failure: `bench error: ${String(e.message ?? e).split('\n')[0]}`, trace: [], log: '' };
+    }
+    r.engineLine = (r.log.match(/^Engine: .*$/m) ?? [this.meta.engineLine])[0];
+    r.errors = [...this.app.errors]; this.app.errors.length = 0;
+    writeFileSync(join(outDir, `${c.stem}-${c.mb}MB.wasm-${kind}.log.txt`), `${r.log}\n\n# trace (s since click, step, %, speed)\n${r.trace.map((x) => `${x.t.toFixed(2)}\t${x.step}\t${x.pct ?? ''}\t${x.speed ?? ''}`).join('\n')}\n`);
+    log(r.failure ? `${kind}: ${c.name} FAILED: ${r.failure}` : `${kind}: ${c.name} ${r.wall.toFixed(1)} s, ${r.cpu?.toFixed(1)} CPU-s`);
+    // The page's engine may be wedged; start over with a fresh browser for the next clip.
+    if (r.failure) await this.start();
+    return r;
+  }
+  async stop() {
+    await this.app?.close();
+    this.server?.stop();
+  }
 }
 
 // ---------------------------------------------------------------- what the app did
@@ -382,34 +441,41 @@ function nativeArgs(src, s, out, passlog, threads) {
 function runFfmpeg(args, timeoutS) {
   return new Promise((ok) => {
     const t0 = process.hrtime.bigint();
-    const p = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const timeFile = join(outDir, '.time.txt');
+    rmSync(timeFile, { force: true });
+    // /usr/bin/time reports the CPU seconds ffmpeg used (to show how many cores it kept busy).
+    const p = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, 'ffmpeg', '-hide_banner', '-loglevel', 'error', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d) => { err += d; });
     const timer = setTimeout(() => p.kill('SIGKILL'), timeoutS * 1000);
     p.on('exit', (code, sig) => {
       clearTimeout(timer);
-      ok({ code, sig, err, wall: Number(process.hrtime.bigint() - t0) / 1e9 });
+      let cpu = null;
+      try { const [u, sy] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number); cpu = u + sy; } catch { /* killed */ }
+      ok({ code, sig, err, cpu, wall: Number(process.hrtime.bigint() - t0) / 1e9 });
     });
   });
 }
 
-async function runNative(clip, settings, opt) {
+async function runNative(clip, settings, opt, rep) {
   const out = join(outDir, `${clip.stem}-${clip.mb}MB.native.mp4`);
   const passlog = join(outDir, `${clip.stem}.passlog`);
   const [p1, p2] = nativeArgs(clip.path, settings, out, passlog, NATIVE_THREADS);
   writeFileSync(join(outDir, `${clip.stem}-${clip.mb}MB.native.cmd.txt`), `ffmpeg ${p1.join(' ')}\nffmpeg ${p2.join(' ')}\n`);
-  const runs = [];
-  for (let rep = 0; rep < opt.reps; rep++) {
-    log(`native: ${clip.name} (rep ${rep + 1}/${opt.reps})`);
-    const a = await runFfmpeg(p1, opt.timeout);
-    if (a.code !== 0) { runs.push({ failure: `pass 1 failed (${a.code ?? a.sig}): ${a.err.trim().split('\n').pop()}` }); continue; }
+  log(`native: ${clip.name} (rep ${rep + 1}/${opt.reps})`);
+  const win = loadWindow();
+  let r;
+  const a = await runFfmpeg(p1, opt.timeout);
+  if (a.code !== 0) r = { failure: `pass 1 failed (${a.code ?? a.sig}): ${a.err.trim().split('\n').pop()}` };
+  else {
     const b = await runFfmpeg(p2, opt.timeout);
-    if (b.code !== 0) { runs.push({ failure: `pass 2 failed (${b.code ?? b.sig}): ${b.err.trim().split('\n').pop()}` }); continue; }
-    runs.push({ wall: a.wall + b.wall, pass1: a.wall, pass2: b.wall, out });
-    log(`native: ${clip.name} ${(a.wall + b.wall).toFixed(1)} s (pass 1 ${a.wall.toFixed(1)} s, pass 2 ${b.wall.toFixed(1)} s)`);
+    if (b.code !== 0) r = { failure: `pass 2 failed (${b.code ?? b.sig}): ${b.err.trim().split('\n').pop()}` };
+    else r = { wall: a.wall + b.wall, pass1: a.wall, pass2: b.wall, out, cpu: (a.cpu ?? NaN) + (b.cpu ?? NaN) };
   }
-  for (const f of ['-0.log', '-0.log.mbtree']) rmSync(passlog + f, { force: true });
-  return runs;
+  r.load = win(r.cpu);
+  for (const f of ['-0.log', '-0.log.mbtree', '-0.log.temp', '-0.log.mbtree.temp']) rmSync(passlog + f, { force: true });
+  log(r.failure ? `native: ${clip.name} FAILED: ${r.failure}` : `native: ${clip.name} ${r.wall.toFixed(1)} s (pass 1 ${r.pass1.toFixed(1)} s, pass 2 ${r.pass2.toFixed(1)} s), ${r.cpu.toFixed(1)} CPU-s`);
+  return r;
 }
 
 function ssim(out, clip) {
@@ -451,66 +517,92 @@ async function main() {
   const chromiumVersion = String(execFileSync('/usr/bin/chromium', ['--version'])).trim();
   const ffmpegVersion = String(execFileSync('ffmpeg', ['-version'])).split('\n')[0].replace(/ Copyright.*/, '');
   const t0 = Date.now();
-  const wasm = {};
+  const sessions = {};
+  const runs = new Map(opt.clips.map((c) => [c, { st: [], mt: [], native: [] }]));
+  const settingsOf = new Map();
+  const notes = [];
   try {
     for (const kind of ['st', 'mt']) {
-      if (opt.engines.includes(kind)) wasm[kind] = await runWasm(kind, opt.clips, warmClip, opt, dist.dir);
+      if (!opt.engines.includes(kind)) continue;
+      sessions[kind] = new WasmSession(kind, dist.dir, opt, warmClip);
+      await sessions[kind].start();
     }
-  } finally { dist.cleanup(); }
+    // Interleaved (clip by clip: st, mt, native) so a change in the machine's load hits all
+    // three engines alike.
+    for (let rep = 0; rep < opt.reps; rep++) {
+      for (const c of opt.clips) {
+        const cell = runs.get(c);
+        for (const kind of Object.keys(sessions)) {
+          await waitIdle(opt.waitIdle);
+          cell[kind].push(await sessions[kind].run(c, rep));
+        }
+        if (!opt.engines.includes('native')) continue;
+        if (!settingsOf.has(c)) {
+          // Native copies the settings of a successful app run (mt preferred, then st).
+          const ref = ['mt', 'st'].map((k) => cell[k].find((r) => !r.failure)).find(Boolean);
+          settingsOf.set(c, ref ? appSettings(c, ref) : null);
+        }
+        const settings = settingsOf.get(c);
+        if (!settings) { cell.native.push({ failure: 'no successful app run to copy settings from' }); continue; }
+        await waitIdle(opt.waitIdle);
+        cell.native.push(await runNative(c, settings, opt, rep));
+      }
+    }
+  } finally {
+    for (const s of Object.values(sessions)) await s.stop();
+    dist.cleanup();
+  }
 
-  const rows = []; const notes = [];
+  const rows = [];
   for (const c of opt.clips) {
     c.frames = frameCount(c.path);
-    const appRuns = Object.fromEntries(Object.entries(wasm).map(([k, w]) => [k, w.rows.get(c)]));
-    // Native mirrors the settings of a successful app run (mt preferred, then st).
-    const ref = ['mt', 'st'].map((k) => appRuns[k]?.find((r) => !r.failure)).find(Boolean);
-    let settings = null; let native = [];
-    if (ref) {
-      settings = appSettings(c, ref);
+    const cell = runs.get(c);
+    const settings = settingsOf.get(c) ?? (['mt', 'st'].map((k) => cell[k].find((r) => !r.failure)).find(Boolean) ? appSettings(c, ['mt', 'st'].map((k) => cell[k].find((r) => !r.failure)).find(Boolean)) : null);
+    if (settings) {
       for (const k of ['st', 'mt']) {
-        const other = appRuns[k]?.find((r) => !r.failure);
-        if (other && other !== ref) {
-          const s2 = appSettings(c, other);
-          if (s2.bitrate !== settings.bitrate || s2.width !== settings.width) notes.push(`${c.name}: st and mt runs used different settings (${s2.bitrate} vs ${settings.bitrate} kbps)`);
+        const other = cell[k].find((r) => !r.failure);
+        if (!other) continue;
+        const s2 = appSettings(c, other);
+        if (s2.bitrate !== settings.bitrate || s2.width !== settings.width || s2.attempts !== settings.attempts) {
+          notes.push(`${c.name}: the wasm-${k} run used other settings (${s2.width}×${s2.height} ${s2.bitrate} kbps, ${s2.attempts} attempt(s))`);
         }
       }
       notes.push(`${c.name} → ${c.mb} MB: app plan ${settings.width}×${settings.height}${settings.scaled ? ' (scaled)' : ''}${settings.fpsCap ? `, ${settings.fpsCap} fps` : ''}, video ${settings.bitrate} kbps (${settings.bitrateFrom}), `
         + `${settings.audio ? `audio AAC ${settings.audio.kbps} kbps ${settings.audio.channels} ch ${settings.audio.rate} Hz` : 'no audio'}; app needed ${settings.attempts} attempt(s); wasm x264 core ${settings.x264Core}`);
-      if (opt.engines.includes('native')) native = await runNative(c, settings, opt);
-    } else if (opt.engines.includes('native')) {
-      native = [{ failure: 'no successful app run to copy settings from' }];
     }
-    const nativeWall = native.filter((r) => !r.failure).map((r) => r.wall);
+    const nativeWall = cell.native.filter((r) => !r.failure).map((r) => r.wall);
     const nativeMed = nativeWall.length ? median(nativeWall) : null;
-    const engines = [...['st', 'mt'].filter((k) => appRuns[k]).map((k) => [`wasm-${k}`, appRuns[k]]), ...(opt.engines.includes('native') ? [['native', native]] : [])];
-    for (const [engine, runs] of engines) {
-      const ok = runs.filter((r) => !r.failure);
-      const failed = runs.filter((r) => r.failure);
+    const engines = [...Object.keys(sessions).map((k) => [`wasm-${k}`, cell[k]]), ...(opt.engines.includes('native') ? [['native', cell.native]] : [])];
+    for (const [engine, rs] of engines) {
+      const ok = rs.filter((r) => !r.failure);
+      const failed = rs.filter((r) => r.failure);
       if (!ok.length) {
         rows.push({ clip: c, engine, failure: failed.map((r) => r.failure).join('; ') || 'not run' });
         continue;
       }
       const wall = median(ok.map((r) => r.wall));
-      const out = ok[ok.length - 1].out;
-      const size = statSync(out).size;
-      const seiThreads = (x264Sei(out).match(/ threads=(\d+)/) ?? [])[1] ?? '?';
+      const last = ok[ok.length - 1];
+      const size = statSync(last.out).size;
       const row = {
         clip: c, engine, wall, fps: c.frames / wall, ratio: nativeMed ? wall / nativeMed : null, size,
-        fits: size <= c.targetBytes, ssim: opt.ssim ? ssim(out, c) : null, x264Threads: seiThreads,
+        fits: size <= c.targetBytes, ssim: opt.ssim ? ssim(last.out, c) : null,
+        x264Threads: (x264Sei(last.out).match(/ threads=(\d+)/) ?? [])[1] ?? '?',
+        cores: median(ok.map((r) => r.cpu / r.wall)), others: median(ok.map((r) => r.load?.otherCores ?? NaN)),
+        load1: last.load?.load1, walls: ok.map((r) => r.wall),
         failedReps: failed.length, failure: failed.length ? failed.map((r) => r.failure).join('; ') : null,
       };
       if (engine.startsWith('wasm')) {
-        const r = ok[ok.length - 1];
-        row.phases = phases(r.trace);
-        row.skew = progressSkew(r.trace, r.wall);
-        row.engineLine = r.engineLine;
-        row.errors = r.errors;
+        row.phases = phases(last.trace);
+        row.skew = progressSkew(last.trace, last.wall);
+        row.engineLine = last.engineLine;
+        row.errors = last.errors;
       } else {
         row.phases = { 'pass 1': median(ok.map((r) => r.pass1)), 'pass 2': median(ok.map((r) => r.pass2)) };
       }
       rows.push(row);
     }
   }
+  const wasm = Object.fromEntries(Object.entries(sessions).map(([k, s]) => [k, { meta: s.meta }]));
 
   const md = render(rows, notes, wasm, opt, { chromiumVersion, ffmpegVersion, minutes: (Date.now() - t0) / 60000 });
   mkdirSync(dirname(opt.out), { recursive: true });
@@ -522,18 +614,20 @@ async function main() {
 function render(rows, notes, wasm, opt, env) {
   const f = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
   const lines = [];
-  lines.push(`| clip → target | engine | wall s | fps | × native | output / target | ≤ target | SSIM |`);
-  lines.push(`|---|---|---:|---:|---:|---:|:---:|---:|`);
+  lines.push(`| clip → target | engine | wall s | fps | × native | output / target | ≤ target | SSIM | cores used | others' load |`);
+  lines.push(`|---|---|---:|---:|---:|---:|:---:|---:|---:|---:|`);
   for (const r of rows) {
     const clip = `${r.clip.name} → ${r.clip.mb} MB`;
-    if (r.wall == null) { lines.push(`| ${clip} | ${r.engine} | FAILED: ${r.failure.replace(/\|/g, '/')} | | | | | |`); continue; }
+    if (r.wall == null) { lines.push(`| ${clip} | ${r.engine} | FAILED: ${r.failure.replace(/\|/g, '/')} | | | | | | | |`); continue; }
     lines.push(`| ${clip} | ${r.engine} | ${f(r.wall)} | ${f(r.fps)} | ${r.ratio == null ? '–' : `${f(r.ratio, 2)}×`} | `
-      + `${(r.size / 1e6).toFixed(3)} MB (${f((100 * r.size) / r.clip.targetBytes, 1)}%) | ${r.fits ? 'yes' : '**NO**'} | ${f(r.ssim, 4)} |`);
+      + `${(r.size / 1e6).toFixed(3)} MB (${f((100 * r.size) / r.clip.targetBytes, 1)}%) | ${r.fits ? 'yes' : '**NO**'} | ${f(r.ssim, 4)} | ${f(r.cores, 2)} | ${f(r.others, 2)} |`);
   }
   lines.push('');
   const cpu = cpus();
   lines.push(`Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'} (shared); ${env.chromiumVersion}, headless; native ${env.ffmpegVersion}, libx264 \`-threads ${NATIVE_THREADS}\`. `
     + `Reps per cell: ${opt.reps} (median). Bench took ${env.minutes.toFixed(1)} min.`);
+  lines.push('');
+  lines.push('"cores used" = CPU seconds of the engine\'s processes (Chromium: all of its processes) / wall time; "others\' load" = cores kept busy by everything else on the machine during that run (0 = quiet machine). Rows with high others\' load are unreliable.');
   lines.push('');
   lines.push('Details:');
   for (const [k, w] of Object.entries(wasm)) {
@@ -547,6 +641,8 @@ function render(rows, notes, wasm, opt, env) {
     const ph = Object.entries(r.phases ?? {}).filter(([, s]) => s >= 0.05).map(([k, s]) => `${k} ${f(s)} s`).join(', ');
     const extra = [];
     extra.push(`x264 threads=${r.x264Threads}`);
+    if (r.walls?.length > 1) extra.push(`walls ${r.walls.map((w) => f(w)).join(', ')} s`);
+    if (r.load1) extra.push(`1-min load avg ${f(r.load1[0], 1)}→${f(r.load1[1], 1)}`);
     if (r.skew && r.skew.at) extra.push(`largest progress-bar vs. elapsed gap ${f(100 * r.skew.worst, 0)} pts (bar ${r.skew.at.pct}% at ${f(r.skew.at.t)} s, "${r.skew.at.step}")`);
     if (r.failedReps) extra.push(`${r.failedReps} failed rep(s): ${r.failure}`);
     if (r.errors?.length) extra.push(`console errors: ${r.errors.slice(0, 3).join(' / ').slice(0, 300)}`);

@@ -44,6 +44,31 @@ pub enum Goal {
     },
     /// Constant quality (CRF), no size limit.
     Quality { crf: u8, container: VideoContainer },
+    /// Convert audio or video to another format with FFmpeg (`format` is a registry id
+    /// from `tamp_core::formats`: "mp3", "m4a", "ogg", "wav", "flac", "mkv", "mov", "gif-video").
+    Convert {
+        format: String,
+        /// Audio bitrate for lossy audio outputs, in kbit/s.
+        audio_kbps: u32,
+    },
+    /// Convert an image in the image worker.
+    Image(ImageGoal),
+}
+
+/// What the user wants from an image job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImageGoal {
+    /// Registry id of the output format ("webp", "jpeg", "png", "gif", "bmp", "ico", "tiff", "qoi").
+    pub format: String,
+    /// 1..=100 for lossy formats (JPEG, WebP); ignored by lossless ones.
+    pub quality: u8,
+    /// Largest output width and height in pixels (aspect ratio kept, never upscaled).
+    pub max_width: Option<u32>,
+    pub max_height: Option<u32>,
+    /// For JPEG and WebP: the highest quality whose output fits this many bytes.
+    pub target_bytes: Option<u64>,
+    /// Keep EXIF/ICC metadata; off by default because photos carry GPS location.
+    pub keep_metadata: bool,
 }
 
 /// Which FFmpeg build an engine worker runs.
@@ -54,6 +79,8 @@ pub enum CoreKind {
     SingleThread,
     /// `@ffmpeg/core-mt`: pthreads, needs `crossOriginIsolated`.
     MultiThread,
+    /// The Rust image engine (the `image` crate), not FFmpeg.
+    Image,
 }
 
 impl CoreKind {
@@ -62,6 +89,7 @@ impl CoreKind {
         match self {
             CoreKind::SingleThread => "st",
             CoreKind::MultiThread => "mt",
+            CoreKind::Image => "image",
         }
     }
 
@@ -70,6 +98,7 @@ impl CoreKind {
         match self {
             CoreKind::SingleThread => "FFmpeg (single-threaded core)",
             CoreKind::MultiThread => "FFmpeg (multi-threaded core)",
+            CoreKind::Image => "Rust image engine (image crate)",
         }
     }
 }

@@ -5,6 +5,8 @@
 //! argument lists. That keeps the decisions testable natively.
 
 pub mod args;
+pub mod convert;
+pub mod formats;
 pub mod human;
 pub mod media;
 pub mod plan;

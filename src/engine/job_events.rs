@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use tamp_core::human::format_bytes;
 
 use crate::files::stem;
-use crate::protocol::{Event, Goal, Stage};
+use tamp_core::formats::output_by_id;
+
+use crate::protocol::{Event, Goal, ImageGoal, Stage};
 use crate::state::job::{Job, JobOutput, JobStatus, RunInfo};
 
 /// Applies one engine event to a job. `Some(keep_worker)` when the job has ended.
@@ -122,5 +124,16 @@ pub fn output_name(input: &str, goal: &Goal) -> String {
             format!("{base}-{mb}MB.{}", container.extension())
         }
         Goal::Quality { container, .. } => format!("{base}-compressed.{}", container.extension()),
+        Goal::Convert { format, .. } | Goal::Image(ImageGoal { format, .. }) => {
+            let ext = output_by_id(format).map(|f| f.ext).unwrap_or("bin");
+            let same_ext = input
+                .rsplit_once('.')
+                .is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext));
+            if same_ext {
+                format!("{base}-converted.{ext}")
+            } else {
+                format!("{base}.{ext}")
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@
 
 use tamp::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Stage};
 use tamp_core::args::{probe_args, quality_args, target_args, EncodeIo, Pass, QualityRequest};
+use tamp_core::convert::{convert_args, remux_to_mp4};
+use tamp_core::formats::output_by_id;
 use tamp_core::plan::{
     plan_for_target, replan_after_overshoot, Plan, TargetRequest, VideoContainer,
 };
@@ -123,49 +125,77 @@ impl Engine {
             None,
         );
 
-        let container = match &spec.goal {
-            Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => *container,
+        let ext = match &spec.goal {
+            Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => {
+                container.extension()
+            }
+            Goal::Convert { format, .. } => output_by_id(format).map(|f| f.ext).unwrap_or("bin"),
+            Goal::Image(_) => {
+                return Err(Failure::plain(
+                    "Images are converted by the image engine, not FFmpeg.",
+                ))
+            }
         };
-        let output_path = format!("{OUT_DIR}/output.{}", container.extension());
+        let output_path = format!("{OUT_DIR}/output.{ext}");
         let io = EncodeIo {
             input: &input_path,
             output: &output_path,
             passlog: PASSLOG,
             threads: self.threads(),
         };
-        match &spec.goal {
+        let duration_s = probe.duration_s.unwrap_or(0.0);
+        let (args, notes) = match &spec.goal {
             Goal::TargetSize {
                 target_bytes,
                 container,
-            } => self.encode_to_target(id, &probe, *target_bytes, *container, &io),
-            Goal::Quality { crf, container } => {
-                let req = QualityRequest {
-                    container: *container,
-                    crf: *crf,
-                    max_height: None,
-                    fps_cap: None,
-                    keep_audio: true,
-                };
-                let duration_s = probe.duration_s.unwrap_or(0.0);
-                post(
-                    &Event::Stage {
-                        id,
-                        stage: Stage::Encoding {
-                            attempt: 1,
-                            pass: 0,
-                        },
-                    },
-                    None,
-                );
-                self.encode(&quality_args(&probe, &req, &io), duration_s, 0.0, 1.0)?;
-                let size = fs.file_size(&output_path).unwrap_or(0);
-                Ok(Output {
-                    path: output_path,
-                    size,
-                    notes: vec![format!("Constant quality (CRF {crf}).")],
-                })
+            } => return self.encode_to_target(id, &probe, *target_bytes, *container, &io),
+            Goal::Quality { crf, container } => match (container, remux_to_mp4(&probe, &io)) {
+                // MP4 without a size target from an MKV/MOV that already holds H.264/AAC:
+                // copying the streams is instant and loses nothing.
+                (VideoContainer::Mp4, Some(plan)) => (plan.args, plan.notes),
+                _ => {
+                    let req = QualityRequest {
+                        container: *container,
+                        crf: *crf,
+                        max_height: None,
+                        fps_cap: None,
+                        keep_audio: true,
+                    };
+                    let note = format!("Constant quality (CRF {crf}).");
+                    (quality_args(&probe, &req, &io), vec![note])
+                }
+            },
+            Goal::Convert { format, audio_kbps } => {
+                let plan = convert_args(&probe, format, *audio_kbps, &io)
+                    .map_err(|e| Failure::plain(e.to_string()))?;
+                (plan.args, plan.notes)
             }
-        }
+            Goal::Image(_) => unreachable_goal()?,
+        };
+        post(
+            &Event::Planned {
+                id,
+                notes: notes.clone(),
+            },
+            None,
+        );
+        post(
+            &Event::Stage {
+                id,
+                stage: Stage::Encoding {
+                    attempt: 1,
+                    pass: 0,
+                },
+            },
+            None,
+        );
+        self.encode(&args, duration_s, 0.0, 1.0)?;
+        let size = fs.file_size(&output_path).unwrap_or(0);
+        Ok(Output {
+            path: output_path,
+            size,
+            notes,
+        })
     }
 
     fn probe(&self, input_path: &str) -> Result<Probe, Failure> {
@@ -316,7 +346,7 @@ impl Engine {
 
     fn threads(&self) -> Option<u32> {
         match self.kind {
-            CoreKind::SingleThread => None,
+            CoreKind::SingleThread | CoreKind::Image => None,
             // The mt core's libx264 crashes without an explicit thread count.
             CoreKind::MultiThread => {
                 let n = js_sys::global()
@@ -327,4 +357,9 @@ impl Engine {
             }
         }
     }
+}
+
+/// Image goals are rejected before this point; kept as an error rather than a panic.
+fn unreachable_goal() -> Result<(Vec<String>, Vec<String>), Failure> {
+    Err(Failure::plain("This job was sent to the wrong engine."))
 }

@@ -1,6 +1,7 @@
 //! How a job ends: failures in plain words, and the output as a Blob.
 
-use tamp::protocol::Goal;
+use tamp::protocol::{Goal, ImageGoal};
+use tamp_core::formats::output_by_id;
 use wasm_bindgen::JsValue;
 
 use crate::describe_js_error;
@@ -64,6 +65,11 @@ pub fn sanitize_ext(ext: &str) -> String {
 pub fn mime_for(goal: &Goal) -> &'static str {
     match goal {
         Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => container.mime(),
+        Goal::Convert { format, .. } | Goal::Image(ImageGoal { format, .. }) => {
+            output_by_id(format)
+                .map(|f| f.mime)
+                .unwrap_or("application/octet-stream")
+        }
     }
 }
 

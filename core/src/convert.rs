@@ -1,0 +1,180 @@
+//! FFmpeg arguments for format conversions (as opposed to size targets): audio
+//! extraction and transcoding, container changes by stream copy where the codecs allow
+//! it, and animated GIF with a generated palette.
+
+use thiserror::Error;
+
+use crate::args::EncodeIo;
+use crate::probe::Probe;
+
+/// Why a conversion cannot be done.
+#[derive(Debug, Error, PartialEq)]
+pub enum ConvertError {
+    #[error("This file has no sound to convert.")]
+    NoAudio,
+    #[error("This file has no picture to convert.")]
+    NoVideo,
+    #[error("This app cannot produce the format \"{0}\".")]
+    UnknownFormat(String),
+}
+
+/// The arguments of one conversion, and what to tell the user about it.
+#[derive(Debug, PartialEq)]
+pub struct ConvertPlan {
+    pub args: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// Animated GIF defaults: GIFs are huge per frame, so keep them small and smooth enough.
+pub const GIF_MAX_WIDTH: u32 = 480;
+pub const GIF_FPS: u32 = 12;
+
+fn strs(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// Video codecs MP4/MOV can carry as they are.
+fn mp4_video_ok(codec: &str) -> bool {
+    matches!(codec, "h264" | "hevc" | "av1" | "mpeg4")
+}
+
+/// Audio codecs MP4/MOV can carry as they are.
+fn mp4_audio_ok(codec: &str) -> bool {
+    matches!(codec, "aac" | "mp3" | "alac" | "ac3" | "eac3")
+}
+
+/// Whether the input's streams can be copied into an MP4/MOV unchanged.
+pub fn can_remux_to_mp4(probe: &Probe) -> bool {
+    let video_ok = probe.video.as_ref().is_some_and(|v| mp4_video_ok(&v.codec));
+    let audio_ok = probe.audio.as_ref().is_none_or(|a| mp4_audio_ok(&a.codec));
+    video_ok && audio_ok && !probe.container.contains("mp4")
+}
+
+/// Stream copy into a new container: instant and lossless.
+fn remux(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
+    let mut args = strs(&[
+        "-i", io.input, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy",
+    ]);
+    if faststart {
+        args.extend(strs(&["-movflags", "+faststart"]));
+    }
+    args.extend(strs(&["-map_metadata", "-1", io.output]));
+    ConvertPlan {
+        args,
+        notes: vec![format!(
+            "Remuxed into {what} without re-encoding: instant and lossless."
+        )],
+    }
+}
+
+/// Re-encode into H.264/AAC (for MOV outputs whose input codecs MOV cannot carry).
+fn h264_aac(io: &EncodeIo, what: &str) -> ConvertPlan {
+    let mut args = strs(&[
+        "-i", io.input, "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset",
+        "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k",
+    ]);
+    if let Some(n) = io.threads {
+        args.extend(["-threads".to_string(), n.to_string()]);
+    }
+    args.extend(strs(&[
+        "-movflags",
+        "+faststart",
+        "-map_metadata",
+        "-1",
+        io.output,
+    ]));
+    ConvertPlan {
+        args,
+        notes: vec![format!("Re-encoded to H.264/AAC in {what}.")],
+    }
+}
+
+/// Arguments converting `probe`'s file to the registry format `format_id`.
+pub fn convert_args(
+    probe: &Probe,
+    format_id: &str,
+    audio_kbps: u32,
+    io: &EncodeIo,
+) -> Result<ConvertPlan, ConvertError> {
+    let kbps = format!("{}k", audio_kbps.clamp(32, 320));
+    let audio = |codec_args: &[&str], note: String| -> Result<ConvertPlan, ConvertError> {
+        if probe.audio.is_none() {
+            return Err(ConvertError::NoAudio);
+        }
+        let mut args = strs(&["-i", io.input, "-map", "0:a:0", "-vn"]);
+        args.extend(strs(codec_args));
+        args.extend(strs(&["-map_metadata", "-1", io.output]));
+        Ok(ConvertPlan {
+            args,
+            notes: vec![note],
+        })
+    };
+    match format_id {
+        "mp3" => audio(
+            &["-c:a", "libmp3lame", "-b:a", &kbps],
+            format!("MP3 at {kbps}bit/s."),
+        ),
+        "m4a" => audio(
+            &["-c:a", "aac", "-b:a", &kbps, "-movflags", "+faststart"],
+            format!("AAC at {kbps}bit/s."),
+        ),
+        // Vorbis refuses stereo below ~45 kbit/s.
+        "ogg" => {
+            let k = format!("{}k", audio_kbps.clamp(64, 320));
+            audio(
+                &["-c:a", "libvorbis", "-b:a", &k],
+                format!("Vorbis at {k}bit/s."),
+            )
+        }
+        "wav" => audio(&["-c:a", "pcm_s16le"], "Uncompressed 16-bit PCM.".into()),
+        "flac" => audio(&["-c:a", "flac"], "Lossless FLAC.".into()),
+        "mkv" => {
+            if probe.video.is_none() {
+                return Err(ConvertError::NoVideo);
+            }
+            // Matroska carries every codec FFmpeg reads.
+            Ok(remux(io, false, "MKV"))
+        }
+        "mov" => match &probe.video {
+            None => Err(ConvertError::NoVideo),
+            Some(_) if can_remux_to_mp4(probe) || probe.container.contains("mov") => {
+                Ok(remux(io, true, "MOV"))
+            }
+            Some(_) => Ok(h264_aac(io, "MOV")),
+        },
+        "gif-video" => {
+            let video = probe.video.as_ref().ok_or(ConvertError::NoVideo)?;
+            let (w, _) = video.display_size();
+            let width = w.min(GIF_MAX_WIDTH);
+            let graph = format!(
+                "[0:v]fps={GIF_FPS},scale={width}:-2:flags=lanczos,split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle"
+            );
+            let args = strs(&[
+                "-i",
+                io.input,
+                "-filter_complex",
+                &graph,
+                "-loop",
+                "0",
+                "-map_metadata",
+                "-1",
+                io.output,
+            ]);
+            Ok(ConvertPlan {
+                args,
+                notes: vec![format!(
+                    "Animated GIF at {GIF_FPS} fps, {width} px wide, with a palette made for this clip."
+                )],
+            })
+        }
+        other => Err(ConvertError::UnknownFormat(other.to_string())),
+    }
+}
+
+/// Remux into MP4 when the input's codecs allow it (for "MP4" without a size target).
+pub fn remux_to_mp4(probe: &Probe, io: &EncodeIo) -> Option<ConvertPlan> {
+    can_remux_to_mp4(probe).then(|| remux(io, true, "MP4"))
+}
+
+#[cfg(test)]
+mod tests;
