@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 use crate::state::queue::Queue;
-use crate::state::settings::{QUALITY_PRESETS, TARGET_PRESETS, VIDEO_FORMATS};
+use tamp_core::formats::outputs_for;
+use tamp_core::media::MediaKind;
+
+use crate::state::settings::{AUTOMATIC, QUALITY_PRESETS, TARGET_PRESETS};
 
 /// Settings for jobs not yet started, and the **Convert** button.
 #[component]
@@ -11,7 +14,29 @@ pub fn SettingsPanel() -> impl IntoView {
     let queue = expect_context::<Queue>();
     let settings = queue.settings;
     let has_target = move || !settings.target_mb.with(|t| t.trim().is_empty());
-    let error = move || settings.video_goal_tracked().err().map(|e| e.to_string());
+    let error = move || settings.target_error().map(|e| e.to_string());
+    // Only what the queued files can become (every kind's outputs while the queue is empty).
+    let format_labels = Memo::new(move |_| {
+        let mut kinds: Vec<MediaKind> = queue.jobs.with(|jobs| {
+            jobs.iter()
+                .filter_map(|j| j.sniffed.with(|s| s.as_ref().map(|s| s.kind)))
+                .collect()
+        });
+        if kinds.is_empty() {
+            kinds = vec![MediaKind::Video, MediaKind::Audio, MediaKind::Image];
+        }
+        let mut labels: Vec<&'static str> = vec![AUTOMATIC];
+        for kind in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
+            if kinds.contains(&kind) {
+                for f in outputs_for(kind) {
+                    if !labels.contains(&f.label) {
+                        labels.push(f.label);
+                    }
+                }
+            }
+        }
+        labels
+    });
 
     view! {
         <form class="settings" on:submit=move |ev: web_sys::SubmitEvent| {
@@ -69,10 +94,16 @@ pub fn SettingsPanel() -> impl IntoView {
                     prop:value=move || settings.format.get()
                     on:change=move |ev| settings.format.set(event_target_value(&ev))
                 >
-                    {VIDEO_FORMATS
-                        .iter()
-                        .map(|(label, _)| view! { <option value=*label>{*label}</option> })
-                        .collect_view()}
+                    {move || {
+                        format_labels
+                            .get()
+                            .into_iter()
+                            .map(|label| {
+                                let selected = settings.format.with_untracked(|f| f == label);
+                                view! { <option value=label selected=selected>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <div class="field" class:muted=has_target>
@@ -84,7 +115,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 >
                     {QUALITY_PRESETS
                         .iter()
-                        .map(|(label, _)| view! { <option value=*label>{*label}</option> })
+                        .map(|p| view! { <option value=p.label>{p.label}</option> })
                         .collect_view()}
                 </select>
                 <p class="help">"Used when no target size is set."</p>

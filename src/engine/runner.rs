@@ -22,18 +22,56 @@ use crate::state::queue::Queue;
 /// seconds, so this is generous.
 const MT_STALL_MS: u32 = 20_000;
 
+/// How many image jobs run at once: images are decoded in parallel workers, one per core,
+/// leaving one core for the page and any video job.
+fn image_capacity() -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(2.0) as usize;
+    cores.saturating_sub(1).clamp(1, 4)
+}
+
 /// The runner, kept in the queue. Cheap to clone.
 #[derive(Clone, Default)]
 pub struct Runner(Rc<RefCell<RunnerState>>);
 
+/// Workers of one engine, and the jobs they run.
+#[derive(Default)]
+struct Lane {
+    /// Loaded workers waiting for work.
+    idle: Vec<EngineWorker>,
+    /// Jobs in flight, each with a way to stop it (once its worker exists).
+    active: Vec<(JobId, Option<CancelHandle>)>,
+}
+
 #[derive(Default)]
 struct RunnerState {
-    /// A loaded worker waiting for work.
-    idle: Option<EngineWorker>,
-    /// The job in flight, with a way to stop it.
-    active: Option<(JobId, Option<CancelHandle>)>,
+    /// FFmpeg: one job at a time. A video job can need gigabytes; one large video at a time
+    /// is better than three that crash the tab.
+    ffmpeg: Lane,
+    /// The image engine: several at once, beside the video job.
+    image: Lane,
     /// Set once the multi-threaded core has hung in this page.
     mt_failed: bool,
+}
+
+impl RunnerState {
+    fn lane(&mut self, images: bool) -> &mut Lane {
+        if images {
+            &mut self.image
+        } else {
+            &mut self.ffmpeg
+        }
+    }
+
+    fn set_handle(&mut self, id: JobId, handle: CancelHandle) {
+        for lane in [&mut self.ffmpeg, &mut self.image] {
+            if let Some(slot) = lane.active.iter_mut().find(|(j, _)| *j == id) {
+                slot.1 = Some(handle);
+                return;
+            }
+        }
+    }
 }
 
 /// How one attempt at a job ended.
@@ -45,51 +83,57 @@ enum Attempt {
 }
 
 impl Runner {
-    /// Starts the next queued job if the engine is free.
+    /// Starts queued jobs while their engine has room: one FFmpeg job, several image jobs.
     pub fn pump(&self, queue: Queue) {
-        if self.0.borrow().active.is_some() {
-            return;
-        }
-        let next = queue.jobs.with_untracked(|jobs| {
+        let queued: Vec<Job> = queue.jobs.with_untracked(|jobs| {
             jobs.iter()
-                .find(|j| j.status.with_untracked(|s| matches!(s, JobStatus::Queued)))
+                .filter(|j| j.status.with_untracked(|s| matches!(s, JobStatus::Queued)))
                 .cloned()
+                .collect()
         });
-        let Some(job) = next else { return };
-        let goal = match queue.settings.video_goal() {
-            Ok(goal) => goal,
-            Err(e) => {
-                fail(&job, e.to_string(), vec![]);
-                return self.pump(queue);
-            }
-        };
-        job.status.set(JobStatus::Running(RunInfo {
-            step: "Starting the converter".into(),
-            started_ms: now_ms(),
-            ..RunInfo::default()
-        }));
-        let worker = {
-            let mut state = self.0.borrow_mut();
-            state.active = Some((job.id, None));
-            state.idle.take()
-        };
-        let runner = self.clone();
-        leptos::task::spawn_local(async move {
-            let kept = runner.run(&job, goal, worker).await;
-            {
-                let mut state = runner.0.borrow_mut();
-                state.active = None;
-                state.idle = kept;
-            }
-            queue.pump();
-        });
+        for job in queued {
+            let goal = match queue.settings.goal_for(job.kind()) {
+                Ok(goal) => goal,
+                Err(e) => {
+                    fail(&job, e.to_string(), vec![]);
+                    continue;
+                }
+            };
+            let images = matches!(goal, Goal::Image(_));
+            let capacity = if images { image_capacity() } else { 1 };
+            let worker = {
+                let mut state = self.0.borrow_mut();
+                let lane = state.lane(images);
+                if lane.active.len() >= capacity {
+                    continue;
+                }
+                lane.active.push((job.id, None));
+                lane.idle.pop()
+            };
+            job.status.set(JobStatus::Running(RunInfo {
+                step: "Starting the converter".into(),
+                started_ms: now_ms(),
+                ..RunInfo::default()
+            }));
+            let runner = self.clone();
+            leptos::task::spawn_local(async move {
+                let kept = runner.run(&job, goal, worker, images).await;
+                {
+                    let mut state = runner.0.borrow_mut();
+                    let lane = state.lane(images);
+                    lane.active.retain(|(id, _)| *id != job.id);
+                    lane.idle.extend(kept);
+                }
+                queue.pump();
+            });
+        }
     }
 
-    /// Stops the job if it is the one running.
+    /// Stops the job if it is running.
     pub fn cancel(&self, id: JobId) {
         let state = self.0.borrow();
-        if let Some((active, Some(handle))) = &state.active {
-            if *active == id {
+        for lane in [&state.ffmpeg, &state.image] {
+            if let Some((_, Some(handle))) = lane.active.iter().find(|(j, _)| *j == id) {
                 handle.cancel();
             }
         }
@@ -102,11 +146,12 @@ impl Runner {
         job: &Job,
         goal: Goal,
         mut worker: Option<EngineWorker>,
+        images: bool,
     ) -> Option<EngineWorker> {
         loop {
             let w = match worker.take() {
                 Some(w) => w,
-                None => match EngineWorker::spawn(self.core_to_use()) {
+                None => match EngineWorker::spawn(self.core_to_use(images)) {
                     Ok(w) => w,
                     Err(_) => {
                         fail(
@@ -131,8 +176,10 @@ impl Runner {
         }
     }
 
-    fn core_to_use(&self) -> CoreKind {
-        if self.0.borrow().mt_failed {
+    fn core_to_use(&self, images: bool) -> CoreKind {
+        if images {
+            CoreKind::Image
+        } else if self.0.borrow().mt_failed {
             CoreKind::SingleThread
         } else {
             preferred_core()
@@ -140,7 +187,9 @@ impl Runner {
     }
 
     async fn attempt(&self, job: &Job, goal: &Goal, mut worker: EngineWorker) -> Attempt {
-        self.0.borrow_mut().active = Some((job.id, Some(worker.cancel_handle())));
+        self.0
+            .borrow_mut()
+            .set_handle(job.id, worker.cancel_handle());
         let watchdog = (worker.core() == CoreKind::MultiThread).then_some(MT_STALL_MS);
         if !worker.is_ready() {
             // The worker drops requests until its engine has loaded; wait for `Ready`.

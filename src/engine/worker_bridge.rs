@@ -47,11 +47,14 @@ impl CancelHandle {
 }
 
 impl EngineWorker {
-    /// Starts a worker running the given FFmpeg core. It reports `Ready` when loaded.
+    /// Starts a worker running the given engine (an FFmpeg core, or the image engine). It reports `Ready` when loaded.
     pub fn spawn(core: CoreKind) -> Result<Self, JsValue> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let url = format!("./ffmpeg-worker.js?core={}", core.query_value());
+        let url = match core {
+            CoreKind::Image => "./image-worker.js".to_owned(),
+            _ => format!("./ffmpeg-worker.js?core={}", core.query_value()),
+        };
         let worker = Worker::new_with_options(&url, &options)?;
         let (tx, rx) = unbounded();
 

@@ -65,28 +65,20 @@ impl Queue {
     }
 
     fn enqueue(&self, job: &Job) {
-        match job.kind() {
-            MediaKind::Video => job.status.set(JobStatus::Queued),
-            MediaKind::Audio | MediaKind::Image => job.status.set(JobStatus::Failed {
-                message: format!(
-                    "{} files can't be converted yet: this version compresses videos only.",
-                    capitalize(job.kind().label())
-                ),
-                log_tail: vec![],
-            }),
-            MediaKind::Unknown => {
-                let what = job
-                    .sniffed
-                    .with_untracked(|s| s.as_ref().map(|s| s.description))
-                    .unwrap_or("Unrecognised data");
-                job.status.set(JobStatus::Failed {
-                    message: format!(
-                        "This file is not a video, audio or image file we can read (it looks like: {what})."
-                    ),
-                    log_tail: vec![],
-                });
-            }
+        if job.kind() != MediaKind::Unknown {
+            job.status.set(JobStatus::Queued);
+            return;
         }
+        let what = job
+            .sniffed
+            .with_untracked(|s| s.as_ref().map(|s| s.description))
+            .unwrap_or("Unrecognised data");
+        job.status.set(JobStatus::Failed {
+            message: format!(
+                "This file is not a video, audio or image file we can read (it looks like: {what})."
+            ),
+            log_tail: vec![],
+        });
     }
 
     /// **Retry**: back into the queue with the current settings.
@@ -126,13 +118,5 @@ impl Queue {
     pub fn pump(&self) {
         let queue = *self;
         self.runner.with_value(|r| r.pump(queue));
-    }
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

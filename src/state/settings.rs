@@ -2,27 +2,56 @@
 //! so changes apply to every job not yet started.
 
 use leptos::prelude::*;
+use tamp_core::formats::{default_output, outputs_for, Backend, FormatInfo};
+use tamp_core::media::MediaKind;
 use tamp_core::plan::VideoContainer;
 
-use crate::protocol::Goal;
+use crate::protocol::{Goal, ImageGoal};
 
 /// Size presets offered as buttons, in decimal MB, with what they are for.
 pub const TARGET_PRESETS: &[(f64, &str)] =
     &[(10.0, "Discord"), (25.0, "email"), (50.0, ""), (100.0, "")];
 
-/// Quality presets used when no target size is set (x264 CRF values).
-pub const QUALITY_PRESETS: &[(&str, u8)] = &[("High", 20), ("Balanced", 23), ("Small", 28)];
+/// Quality presets: x264 CRF for video, kbit/s for lossy audio, quality for lossy images.
+pub const QUALITY_PRESETS: &[QualityPreset] = &[
+    QualityPreset {
+        label: "High",
+        crf: 20,
+        audio_kbps: 256,
+        image_quality: 90,
+    },
+    QualityPreset {
+        label: "Balanced",
+        crf: 23,
+        audio_kbps: 192,
+        image_quality: 80,
+    },
+    QualityPreset {
+        label: "Small",
+        crf: 28,
+        audio_kbps: 128,
+        image_quality: 65,
+    },
+];
 
-/// Output formats for video.
-pub const VIDEO_FORMATS: &[(&str, VideoContainer)] =
-    &[("MP4", VideoContainer::Mp4), ("WebM", VideoContainer::WebM)];
+/// One quality preset, as each kind of output understands it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QualityPreset {
+    pub label: &'static str,
+    pub crf: u8,
+    pub audio_kbps: u32,
+    pub image_quality: u8,
+}
+
+/// The select's value meaning "each kind's default" (video MP4, audio MP3, image WebP).
+pub const AUTOMATIC: &str = "Automatic";
 
 /// The user's choices.
 #[derive(Clone, Copy)]
 pub struct Settings {
     /// Text of the **Target size (MB)** input; empty means "no target, use quality".
     pub target_mb: RwSignal<String>,
-    /// Label of the chosen output format.
+    /// Label of the chosen output format, or [`AUTOMATIC`].
     pub format: RwSignal<String>,
     /// Label of the chosen quality preset.
     pub quality: RwSignal<String>,
@@ -32,7 +61,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             target_mb: RwSignal::new("10".into()),
-            format: RwSignal::new("MP4".into()),
+            format: RwSignal::new(AUTOMATIC.into()),
             quality: RwSignal::new("Balanced".into()),
         }
     }
@@ -43,48 +72,51 @@ impl Default for Settings {
 pub enum SettingsError {
     #[error("The target size must be a number of megabytes, like 10 or 8.5.")]
     NotANumber,
-    #[error("The target size must be more than 0.1 MB.")]
+    #[error("The target size must be at least 0.1 MB.")]
     TooSmall,
+    #[error("There is no output format for this kind of file.")]
+    NoFormat,
 }
 
 impl Settings {
-    /// The goal from the current settings, tracked (for showing errors as the user types).
-    pub fn video_goal_tracked(&self) -> Result<Goal, SettingsError> {
-        let container = self.format.with(|f| container_for(f));
-        self.target_mb
-            .with(|text| self.quality.with(|q| goal_from(text, container, q)))
+    /// The target size currently typed, checked (tracked, for showing errors as the user types).
+    pub fn target_error(&self) -> Option<SettingsError> {
+        self.target_mb.with(|t| parse_target(t).err())
     }
 
-    /// The goal for a video job, from the current settings (read without tracking).
-    pub fn video_goal(&self) -> Result<Goal, SettingsError> {
-        let container = self.format.with_untracked(|f| container_for(f));
-        let text = self.target_mb.get_untracked();
-        goal_from(&text, container, &self.quality.get_untracked())
+    /// The goal for a job of `kind`, from the current settings (read without tracking).
+    pub fn goal_for(&self, kind: MediaKind) -> Result<Goal, SettingsError> {
+        let format = self
+            .format
+            .with_untracked(|label| output_for(kind, label))
+            .ok_or(SettingsError::NoFormat)?;
+        let target = self.target_mb.with_untracked(|t| parse_target(t))?;
+        let quality = self.quality.with_untracked(|q| preset(q));
+        Ok(goal(format, target, quality))
     }
 }
 
-fn container_for(label: &str) -> VideoContainer {
-    VIDEO_FORMATS
+/// The output a job of `kind` gets when the select says `label`: that format if this kind
+/// can become it, otherwise the kind's default.
+pub fn output_for(kind: MediaKind, label: &str) -> Option<&'static FormatInfo> {
+    outputs_for(kind)
+        .find(|f| f.label == label)
+        .or_else(|| default_output(kind))
+}
+
+fn preset(label: &str) -> QualityPreset {
+    QUALITY_PRESETS
         .iter()
-        .find(|(l, _)| *l == label)
-        .map(|(_, c)| *c)
-        .unwrap_or(VideoContainer::Mp4)
+        .copied()
+        .find(|p| p.label == label)
+        .unwrap_or(QUALITY_PRESETS[1])
 }
 
-/// Turns the target text (decimal MB; empty for quality mode) into a goal.
-pub fn goal_from(
-    target_text: &str,
-    container: VideoContainer,
-    quality: &str,
-) -> Result<Goal, SettingsError> {
-    let text = target_text.trim();
+/// Decimal MB text to bytes; empty means no target.
+pub fn parse_target(text: &str) -> Result<Option<u64>, SettingsError> {
+    let text = text.trim();
     if text.is_empty() {
-        let crf = QUALITY_PRESETS
-            .iter()
-            .find(|(l, _)| *l == quality)
-            .map(|(_, c)| *c)
-            .unwrap_or(23);
-        return Ok(Goal::Quality { crf, container });
+        return Ok(None);
     }
     let mb: f64 = text
         .replace(',', ".")
@@ -96,58 +128,41 @@ pub fn goal_from(
     if mb < 0.1 {
         return Err(SettingsError::TooSmall);
     }
-    Ok(Goal::TargetSize {
-        target_bytes: (mb * 1_000_000.0).floor() as u64,
-        container,
-    })
+    Ok(Some((mb * 1_000_000.0).floor() as u64))
+}
+
+/// The goal for one output format.
+pub fn goal(format: &FormatInfo, target: Option<u64>, quality: QualityPreset) -> Goal {
+    let container = match format.id {
+        "mp4" => Some(VideoContainer::Mp4),
+        "webm" => Some(VideoContainer::WebM),
+        _ => None,
+    };
+    match (container, format.backend) {
+        (Some(container), _) => match target {
+            Some(target_bytes) => Goal::TargetSize {
+                target_bytes,
+                container,
+            },
+            None => Goal::Quality {
+                crf: quality.crf,
+                container,
+            },
+        },
+        (None, Backend::Image) => Goal::Image(ImageGoal {
+            format: format.id.into(),
+            quality: quality.image_quality,
+            max_width: None,
+            max_height: None,
+            target_bytes: target,
+            keep_metadata: false,
+        }),
+        (None, Backend::Ffmpeg) => Goal::Convert {
+            format: format.id.into(),
+            audio_kbps: quality.audio_kbps,
+        },
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn target_is_decimal_megabytes() {
-        assert_eq!(
-            goal_from("10", VideoContainer::Mp4, "Balanced"),
-            Ok(Goal::TargetSize {
-                target_bytes: 10_000_000,
-                container: VideoContainer::Mp4
-            })
-        );
-        assert_eq!(
-            goal_from(" 8,5 ", VideoContainer::WebM, "Balanced"),
-            Ok(Goal::TargetSize {
-                target_bytes: 8_500_000,
-                container: VideoContainer::WebM
-            })
-        );
-    }
-
-    #[test]
-    fn empty_target_means_quality() {
-        assert_eq!(
-            goal_from("", VideoContainer::Mp4, "High"),
-            Ok(Goal::Quality {
-                crf: 20,
-                container: VideoContainer::Mp4
-            })
-        );
-    }
-
-    #[test]
-    fn nonsense_is_rejected_in_words() {
-        assert_eq!(
-            goal_from("ten", VideoContainer::Mp4, "High"),
-            Err(SettingsError::NotANumber)
-        );
-        assert_eq!(
-            goal_from("0", VideoContainer::Mp4, "High"),
-            Err(SettingsError::TooSmall)
-        );
-        assert_eq!(
-            goal_from("inf", VideoContainer::Mp4, "High"),
-            Err(SettingsError::NotANumber)
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,66 @@
+use super::*;
+
+#[test]
+fn target_is_decimal_megabytes() {
+    assert_eq!(parse_target("10"), Ok(Some(10_000_000)));
+    assert_eq!(parse_target(" 8,5 "), Ok(Some(8_500_000)));
+    assert_eq!(parse_target(""), Ok(None));
+}
+
+#[test]
+fn nonsense_is_rejected_in_words() {
+    assert_eq!(parse_target("ten"), Err(SettingsError::NotANumber));
+    assert_eq!(parse_target("0"), Err(SettingsError::TooSmall));
+    assert_eq!(parse_target("inf"), Err(SettingsError::NotANumber));
+}
+
+#[test]
+fn automatic_gives_each_kind_its_default() {
+    assert_eq!(output_for(MediaKind::Video, AUTOMATIC).unwrap().id, "mp4");
+    assert_eq!(output_for(MediaKind::Audio, AUTOMATIC).unwrap().id, "mp3");
+    assert_eq!(output_for(MediaKind::Image, AUTOMATIC).unwrap().id, "webp");
+    assert!(output_for(MediaKind::Unknown, AUTOMATIC).is_none());
+}
+
+#[test]
+fn a_format_applies_only_to_kinds_that_can_produce_it() {
+    // MP3 applies to video (extract audio) and audio, not to images.
+    assert_eq!(output_for(MediaKind::Video, "MP3").unwrap().id, "mp3");
+    assert_eq!(output_for(MediaKind::Image, "MP3").unwrap().id, "webp");
+    // GIF means an animated GIF for video and a GIF image for images.
+    assert_eq!(output_for(MediaKind::Video, "GIF").unwrap().id, "gif-video");
+    assert_eq!(output_for(MediaKind::Image, "GIF").unwrap().id, "gif");
+}
+
+#[test]
+fn goals_follow_the_format() {
+    let balanced = QUALITY_PRESETS[1];
+    let mp4 = output_for(MediaKind::Video, "MP4").unwrap();
+    assert_eq!(
+        goal(mp4, Some(2_000_000), balanced),
+        Goal::TargetSize {
+            target_bytes: 2_000_000,
+            container: VideoContainer::Mp4
+        }
+    );
+    assert_eq!(
+        goal(mp4, None, balanced),
+        Goal::Quality {
+            crf: 23,
+            container: VideoContainer::Mp4
+        }
+    );
+    let mp3 = output_for(MediaKind::Audio, "MP3").unwrap();
+    assert_eq!(
+        goal(mp3, None, balanced),
+        Goal::Convert {
+            format: "mp3".into(),
+            audio_kbps: 192
+        }
+    );
+    let webp = output_for(MediaKind::Image, "WebP").unwrap();
+    assert!(matches!(
+        goal(webp, None, balanced),
+        Goal::Image(ImageGoal { quality: 80, .. })
+    ));
+}

@@ -1,0 +1,84 @@
+// Format conversion through FFmpeg: every (input kind → output format) pair the select
+// offers for video and audio inputs converts a real file, checked with ffprobe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download, ffprobe, media } from './harness.mjs';
+
+const TIMEOUT = 5 * 60_000;
+let server; let app;
+before(async () => { server = await serveDist(); app = await openApp(server.url); });
+after(async () => { await app?.browser.close(); server?.stop(); });
+
+const video = () => makeMedia('conv-src.mp4', [
+  '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=3', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=3',
+  '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-pix_fmt', 'yuv420p', '-shortest',
+]);
+const audio = () => makeMedia('conv-src.wav', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-ac', '2']);
+
+/** Converts a copy of `src` named `name` to `label`; returns ffprobe's view of the output. */
+async function convert(src, name, label, outName) {
+  const file = join(media, name);
+  copyFileSync(src, file);
+  await app.page.getByLabel('Target size (MB)').fill('');
+  await addFiles(app.page, [file]);
+  const item = jobItem(app.page, name);
+  await item.getByText(/^(video|audio)$/).waitFor();
+  await app.page.getByLabel('Output format').selectOption({ label });
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: TIMEOUT });
+  const out = await download(app.page, item, outName);
+  await item.getByRole('button', { name: 'Remove' }).click();
+  return ffprobe(out);
+}
+
+const streams = (p, type) => p.streams.filter((s) => s.codec_type === type && !s.disposition?.attached_pic);
+
+const VIDEO_CASES = [
+  ['MP3', 'mp3', (p) => assert.equal(streams(p, 'audio')[0].codec_name, 'mp3')],
+  ['M4A', 'm4a', (p) => assert.equal(streams(p, 'audio')[0].codec_name, 'aac')],
+  ['OGG', 'ogg', (p) => assert.equal(streams(p, 'audio')[0].codec_name, 'vorbis')],
+  ['WAV', 'wav', (p) => assert.equal(streams(p, 'audio')[0].codec_name, 'pcm_s16le')],
+  ['FLAC', 'flac', (p) => assert.equal(streams(p, 'audio')[0].codec_name, 'flac')],
+  ['MKV', 'mkv', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'h264'); assert.equal(streams(p, 'audio')[0].codec_name, 'aac'); }],
+  ['MOV', 'mov', (p) => assert.equal(streams(p, 'video')[0].codec_name, 'h264')],
+  ['GIF', 'gif', (p) => { const v = streams(p, 'video')[0]; assert.equal(v.codec_name, 'gif'); assert.equal(v.width, 320); }],
+  ['MP4', 'mp4', (p) => assert.equal(streams(p, 'video')[0].codec_name, 'h264')],
+  ['WebM', 'webm', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'vp8'); assert.equal(streams(p, 'audio')[0].codec_name, 'vorbis'); }],
+];
+
+for (const [label, ext, check] of VIDEO_CASES) {
+  test(`video → ${label}`, { timeout: TIMEOUT }, async () => {
+    const name = `conv-video-${ext}.mp4`;
+    const outName = ['mp4', 'webm'].includes(ext) ? `conv-video-${ext}-compressed.${ext}` : `conv-video-${ext}.${ext}`;
+    const p = await convert(video(), name, label, outName);
+    check(p);
+    assert.ok(Math.abs(Number(p.format.duration) - 3) <= 0.25, `duration ${p.format.duration}`);
+  });
+}
+
+const AUDIO_CASES = [
+  ['MP3', 'mp3', 'mp3'], ['M4A', 'm4a', 'aac'], ['OGG', 'ogg', 'vorbis'], ['WAV', 'wav', 'pcm_s16le'], ['FLAC', 'flac', 'flac'],
+];
+for (const [label, ext, codec] of AUDIO_CASES) {
+  test(`audio → ${label}`, { timeout: TIMEOUT }, async () => {
+    const name = `conv-audio-${ext}.wav`;
+    const outName = ext === 'wav' ? `conv-audio-${ext}-converted.wav` : `conv-audio-${ext}.${ext}`;
+    const p = await convert(audio(), name, label, outName);
+    assert.equal(streams(p, 'audio')[0].codec_name, codec);
+    assert.equal(streams(p, 'video').length, 0);
+    assert.ok(Math.abs(Number(p.format.duration) - 3) <= 0.1, `duration ${p.format.duration}`);
+  });
+}
+
+test('the Output format select offers only what the queued files can become', async () => {
+  const file = join(media, 'conv-only-audio.wav');
+  copyFileSync(audio(), file);
+  await addFiles(app.page, [file]);
+  const item = jobItem(app.page, 'conv-only-audio.wav');
+  await item.getByText('audio', { exact: true }).waitFor();
+  const labels = await app.page.getByLabel('Output format').locator('option').allTextContents();
+  assert.deepEqual(labels, ['Automatic', 'MP3', 'M4A', 'OGG', 'WAV', 'FLAC']);
+  await item.getByRole('button', { name: 'Remove' }).click();
+});
