@@ -7,6 +7,7 @@
 pub mod components;
 pub mod engine;
 pub mod files;
+pub mod panic_banner;
 pub mod protocol;
 pub mod state;
 

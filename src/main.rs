@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    tamp::panic_banner::install();
     mount_to_body(tamp::App);
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use tamp_core::human::{format_bytes, format_duration, format_speed, percent_saved};
+use tamp_core::media::MediaKind;
 
 use crate::engine::runner::now_ms;
 use crate::state::job::{Job, JobStatus, RunInfo};
@@ -18,6 +19,13 @@ pub fn JobRow(job: Job) -> impl IntoView {
             .unwrap_or("detecting…")
     };
     let status = job.status;
+    let job_kind = Memo::new({
+        let job = job.clone();
+        move |_| {
+            job.sniffed.track();
+            job.kind()
+        }
+    });
     let name = job.name.clone();
     let input_size = job.size;
 
@@ -58,6 +66,8 @@ pub fn JobRow(job: Job) -> impl IntoView {
                 JobStatus::Failed { message, log_tail } => (message, log_tail),
                 _ => (String::new(), Vec::new()),
             };
+            // Retrying cannot help a file that is not media at all.
+            let retryable = job_kind.get_untracked() != MediaKind::Unknown;
             view! {
             <p class="job-error" role="alert">{message}</p>
             {(!log_tail.is_empty()).then(|| view! {
@@ -67,7 +77,9 @@ pub fn JobRow(job: Job) -> impl IntoView {
                 </details>
             })}
             <div class="job-actions">
-                <button type="button" class="button" on:click=move |_| queue.retry(id)>"Retry"</button>
+                {retryable.then(|| view! {
+                    <button type="button" class="button" on:click=move |_| queue.retry(id)>"Retry"</button>
+                })}
                 <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
             </div>
             }

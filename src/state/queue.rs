@@ -73,10 +73,13 @@ impl Queue {
             .sniffed
             .with_untracked(|s| s.as_ref().map(|s| s.description))
             .unwrap_or("Unrecognised data");
+        let message = if job.size == 0 {
+            "This file is empty (0 bytes): there is nothing to convert.".to_owned()
+        } else {
+            format!("This file is not a video, audio or image file we can read (it looks like: {what}).")
+        };
         job.status.set(JobStatus::Failed {
-            message: format!(
-                "This file is not a video, audio or image file we can read (it looks like: {what})."
-            ),
+            message,
             log_tail: vec![],
         });
     }
