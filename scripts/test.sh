@@ -16,7 +16,7 @@ step "clippy (wasm32)" cargo clippy -p tamp --target wasm32-unknown-unknown --al
 step "unit tests (native)" cargo test --workspace --quiet
 # wasm-bindgen-test in headless Chromium through chromedriver (flags in webdriver.json).
 step "unit tests (headless Chromium)" env CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test -p tamp --target wasm32-unknown-unknown --test web --quiet
+  cargo test -p tamp --target wasm32-unknown-unknown --test web
 step "release build" scripts/build.sh
 shared="$root/../shared/media/fetch-samples.sh"
 if [ -x "$shared" ] || [ -f "$shared" ]; then

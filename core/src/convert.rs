@@ -43,11 +43,13 @@ fn mp4_audio_ok(codec: &str) -> bool {
     matches!(codec, "aac" | "mp3" | "alac" | "ac3" | "eac3")
 }
 
-/// Whether the input's streams can be copied into an MP4/MOV unchanged.
+/// Whether the input's streams can be copied into an MP4/MOV unchanged. (FFmpeg names
+/// one demuxer for MOV and MP4, so whether the input already *is* an MP4 is the caller's
+/// knowledge, from sniffing.)
 pub fn can_remux_to_mp4(probe: &Probe) -> bool {
     let video_ok = probe.video.as_ref().is_some_and(|v| mp4_video_ok(&v.codec));
     let audio_ok = probe.audio.as_ref().is_none_or(|a| mp4_audio_ok(&a.codec));
-    video_ok && audio_ok && !probe.container.contains("mp4")
+    video_ok && audio_ok
 }
 
 /// Stream copy into a new container: instant and lossless.
@@ -171,9 +173,10 @@ pub fn convert_args(
     }
 }
 
-/// Remux into MP4 when the input's codecs allow it (for "MP4" without a size target).
-pub fn remux_to_mp4(probe: &Probe, io: &EncodeIo) -> Option<ConvertPlan> {
-    can_remux_to_mp4(probe).then(|| remux(io, true, "MP4"))
+/// Remux into MP4 when the input is another container whose codecs MP4 can carry (for
+/// "MP4" without a size target). `input_format` is the sniffed format id.
+pub fn remux_to_mp4(probe: &Probe, input_format: &str, io: &EncodeIo) -> Option<ConvertPlan> {
+    (input_format != "mp4" && can_remux_to_mp4(probe)).then(|| remux(io, true, "MP4"))
 }
 
 #[cfg(test)]

@@ -13,3 +13,4 @@ pub mod plan;
 pub mod probe;
 pub mod progress;
 pub mod sniff;
+pub mod zip;

@@ -2,6 +2,7 @@
 
 pub mod add_files;
 pub mod app;
+pub mod download_all;
 pub mod job_row;
 pub mod queue_list;
 pub mod settings_panel;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::download_all::DownloadAll;
 use crate::components::job_row::JobRow;
 use crate::state::queue::Queue;
 
@@ -12,7 +13,10 @@ pub fn QueueList() -> impl IntoView {
     let empty = move || queue.jobs.with(Vec::is_empty);
     view! {
         <section class="panel queue" aria-labelledby="queue-title">
-            <h2 id="queue-title">"Queue"</h2>
+            <div class="queue-head">
+                <h2 id="queue-title">"Queue"</h2>
+                <DownloadAll />
+            </div>
             <Show when=empty>
                 <p class="empty">"No files yet. Add some to begin."</p>
             </Show>

@@ -48,6 +48,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             match web_sys::Url::create_object_url_with_blob(&blob) {
                 Ok(url) => {
                     job.push_log(format!("Output: {} ({size} bytes)", format_bytes(size)));
+                    job.output_blob.set_value(Some(blob));
                     job.output.set(Some(JobOutput {
                         url,
                         name: output_name,
@@ -123,17 +124,26 @@ pub fn output_name(input: &str, goal: &Goal) -> String {
             };
             format!("{base}-{mb}MB.{}", container.extension())
         }
-        Goal::Quality { container, .. } => format!("{base}-compressed.{}", container.extension()),
+        Goal::Quality { container, .. } => {
+            let ext = container.extension();
+            if has_extension(input, ext) {
+                format!("{base}-compressed.{ext}")
+            } else {
+                format!("{base}.{ext}")
+            }
+        }
         Goal::Convert { format, .. } | Goal::Image(ImageGoal { format, .. }) => {
             let ext = output_by_id(format).map(|f| f.ext).unwrap_or("bin");
-            let same_ext = input
-                .rsplit_once('.')
-                .is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext));
-            if same_ext {
+            if has_extension(input, ext) {
                 format!("{base}-converted.{ext}")
             } else {
                 format!("{base}.{ext}")
             }
         }
     }
+}
+
+fn has_extension(name: &str, ext: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext))
 }

@@ -77,6 +77,8 @@ pub struct Job {
     pub sniffed: RwSignal<Option<Sniffed>>,
     pub status: RwSignal<JobStatus>,
     pub output: RwSignal<Option<JobOutput>>,
+    /// The output's data, for **Download all** (a handle; the bytes stay in the browser).
+    pub output_blob: StoredValue<Option<web_sys::Blob>, LocalStorage>,
     /// Plan notes and engine lines, for the details view (capped).
     pub log: RwSignal<Vec<String>>,
 }
@@ -95,6 +97,7 @@ impl Job {
             sniffed: RwSignal::new(None),
             status: RwSignal::new(JobStatus::Detecting),
             output: RwSignal::new(None),
+            output_blob: StoredValue::new_local(None),
             log: RwSignal::new(Vec::new()),
         }
     }
@@ -122,5 +125,6 @@ impl Job {
             let _ = web_sys::Url::revoke_object_url(&out.url);
         }
         self.output.set(None);
+        self.output_blob.set_value(None);
     }
 }

@@ -91,9 +91,10 @@ fn gif_is_capped_in_width_and_uses_a_palette() {
 
 #[test]
 fn mp4_remux_only_when_not_already_mp4() {
-    assert!(remux_to_mp4(&probe("probe-synth-1080p-10s.json"), &io("o.mp4")).is_none());
+    assert!(remux_to_mp4(&probe("probe-synth-1080p-10s.json"), "mp4", &io("o.mp4")).is_none());
+    assert!(remux_to_mp4(&probe("probe-synth-1080p-10s.json"), "mov", &io("o.mp4")).is_some());
     assert!(
-        remux_to_mp4(&probe("probe-synth-silent.json"), &io("o.mp4")).is_none(),
+        remux_to_mp4(&probe("probe-synth-silent.json"), "webm", &io("o.mp4")).is_none(),
         "VP8 cannot be copied into MP4"
     );
 }

@@ -149,22 +149,24 @@ impl Engine {
                 target_bytes,
                 container,
             } => return self.encode_to_target(id, &probe, *target_bytes, *container, &io),
-            Goal::Quality { crf, container } => match (container, remux_to_mp4(&probe, &io)) {
-                // MP4 without a size target from an MKV/MOV that already holds H.264/AAC:
-                // copying the streams is instant and loses nothing.
-                (VideoContainer::Mp4, Some(plan)) => (plan.args, plan.notes),
-                _ => {
-                    let req = QualityRequest {
-                        container: *container,
-                        crf: *crf,
-                        max_height: None,
-                        fps_cap: None,
-                        keep_audio: true,
-                    };
-                    let note = format!("Constant quality (CRF {crf}).");
-                    (quality_args(&probe, &req, &io), vec![note])
+            Goal::Quality { crf, container } => {
+                match (container, remux_to_mp4(&probe, &spec.input_ext, &io)) {
+                    // MP4 without a size target from an MKV/MOV that already holds H.264/AAC:
+                    // copying the streams is instant and loses nothing.
+                    (VideoContainer::Mp4, Some(plan)) => (plan.args, plan.notes),
+                    _ => {
+                        let req = QualityRequest {
+                            container: *container,
+                            crf: *crf,
+                            max_height: None,
+                            fps_cap: None,
+                            keep_audio: true,
+                        };
+                        let note = format!("Constant quality (CRF {crf}).");
+                        (quality_args(&probe, &req, &io), vec![note])
+                    }
                 }
-            },
+            }
             Goal::Convert { format, audio_kbps } => {
                 let plan = convert_args(&probe, format, *audio_kbps, &io)
                     .map_err(|e| Failure::plain(e.to_string()))?;

@@ -1,0 +1,124 @@
+//! **Download all**: one `.zip` of every finished output. Entries are stored, not
+//! recompressed (media is compressed already), and the archive is a `Blob` made of the
+//! headers and the outputs' own Blobs, so no output is copied; only the CRC-32 needs a
+//! pass over the bytes, read in slices so the page stays responsive.
+
+use js_sys::{Array, Uint8Array};
+use leptos::prelude::*;
+use tamp_core::zip::{central_directory, local_header, unique_names, Crc32, ZipEntry};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::state::job::JobStatus;
+use crate::state::queue::Queue;
+
+/// Slice size for checksumming: large enough to be fast, small enough to keep memory flat.
+const CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
+
+/// The button, enabled once at least one job is done, and its status line.
+#[component]
+pub fn DownloadAll() -> impl IntoView {
+    let queue = expect_context::<Queue>();
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let done_count = move || {
+        queue.jobs.with(|jobs| {
+            jobs.iter()
+                .filter(|j| j.status.with(|s| matches!(s, JobStatus::Done)))
+                .count()
+        })
+    };
+    let on_click = move |_| {
+        busy.set(true);
+        message.set("Preparing the zip…".into());
+        leptos::task::spawn_local(async move {
+            let result = build_and_save(queue).await;
+            message.set(match result {
+                Ok(n) => format!("Saved a zip of {n} file{}.", if n == 1 { "" } else { "s" }),
+                Err(e) => e,
+            });
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="download-all">
+            <button
+                type="button"
+                class="button"
+                disabled=move || busy.get() || done_count() == 0
+                on:click=on_click
+            >
+                "Download all"
+            </button>
+            <span class="job-status" role="status">{move || message.get()}</span>
+        </div>
+    }
+}
+
+async fn build_and_save(queue: Queue) -> Result<usize, String> {
+    let outputs: Vec<(String, web_sys::Blob)> = queue.jobs.with_untracked(|jobs| {
+        jobs.iter()
+            .filter_map(|j| {
+                let name = j
+                    .output
+                    .with_untracked(|o| o.as_ref().map(|o| o.name.clone()))?;
+                Some((name, j.output_blob.get_value()?))
+            })
+            .collect()
+    });
+    let names = unique_names(&outputs.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>());
+    let parts = Array::new();
+    let mut entries = Vec::with_capacity(outputs.len());
+    for ((_, blob), name) in outputs.iter().zip(names) {
+        let crc32 = checksum(blob)
+            .await
+            .map_err(|_| "A finished file could not be read back.".to_owned())?;
+        let entry = ZipEntry {
+            name,
+            crc32,
+            size: blob.size() as u64,
+        };
+        let header = local_header(&entry).map_err(|e| e.to_string())?;
+        parts.push(&Uint8Array::from(header.as_slice()));
+        parts.push(blob);
+        entries.push(entry);
+    }
+    let directory = central_directory(&entries).map_err(|e| e.to_string())?;
+    parts.push(&Uint8Array::from(directory.as_slice()));
+    save(&parts, entries.len()).map_err(|_| "The zip could not be saved.".to_owned())?;
+    Ok(entries.len())
+}
+
+async fn checksum(blob: &web_sys::Blob) -> Result<u32, JsValue> {
+    let mut crc = Crc32::default();
+    let size = blob.size();
+    let mut start = 0.0;
+    while start < size {
+        let end = (start + CHUNK).min(size);
+        let buffer =
+            JsFuture::from(blob.slice_with_f64_and_f64(start, end)?.array_buffer()).await?;
+        crc.update(&Uint8Array::new(&buffer).to_vec());
+        start = end;
+    }
+    Ok(crc.finish())
+}
+
+fn save(parts: &Array, count: usize) -> Result<(), JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/zip");
+    let zip = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&zip)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(&format!("tamp-{count}-files.zip"));
+    link.click();
+    // Revoking at once can cancel the download in some browsers; a minute is plenty.
+    leptos::task::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(60_000).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    Ok(())
+}
