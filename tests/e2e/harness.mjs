@@ -151,3 +151,26 @@ export async function waitForOfflineReady(page, { timeout = 180_000 } = {}) {
     { timeout, what: 'a cross-origin isolated page controlled by the service worker' });
   await page.getByRole('status').filter({ hasText: 'Ready to work offline' }).waitFor({ timeout });
 }
+
+/** Like openApp, in a real (non-incognito) temporary profile: Chromium checks installability
+ *  and installs web apps only there (a plain browser context is off-the-record). */
+export async function openAppInProfile(url, { colorScheme = 'light' } = {}) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const profile = mkdtempSync(join(tmpdir(), 'tamp-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
+    acceptDownloads: true, colorScheme, viewport: { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Tamp' }).waitFor();
+  const browser = { close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { browser, context, page, requests, consoleErrors };
+}

@@ -8,15 +8,15 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, serveDir, openApp, makeMedia, addFiles, jobItem, until, waitForOfflineReady, root, artifacts } from './harness.mjs';
+import { serveDist, serveDir, openApp, openAppInProfile, makeMedia, addFiles, jobItem, until, waitForOfflineReady, root, artifacts } from './harness.mjs';
 
 const ENCODE_TIMEOUT = 8 * 60_000;
 const cleanups = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
 
-async function start(serve = serveDist) {
+async function start(serve = serveDist, open = openApp) {
   const server = await serve();
-  const app = await openApp(server.url);
+  const app = await open(server.url);
   cleanups.push(async () => { await app.browser.close(); server.stop(); });
   const failed = [];
   app.context.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
@@ -61,7 +61,7 @@ test('offline after the first visit: reload without network, convert on the mult
 });
 
 test('installable: no installability errors, manifest icons load', { timeout: 300_000 }, async () => {
-  const { page, context } = await start();
+  const { page, context } = await start(serveDist, openAppInProfile);
   await waitForOfflineReady(page);
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -126,7 +126,7 @@ test('a new version waits for Reload, and a running job completes', { timeout: E
 });
 
 test('"Open with…" (launchQueue) and the share target both add files to Queue', { timeout: 300_000 }, async () => {
-  const { page, context, server } = await start();
+  const { page, context, server } = await start(serveDist, openAppInProfile);
   await waitForOfflineReady(page);
   const clip = smallClip();
 
