@@ -20,7 +20,7 @@ pub fn consume_launches(window: &Window, queue: Queue) {
         return;
     }
     let Ok(set_consumer) = js_sys::Reflect::get(&launch_queue, &"setConsumer".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
     else {
         return;
     };

@@ -1,5 +1,7 @@
 //! Registering `sw.js`, following its updates, and talking to it.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,6 +14,10 @@ use web_sys::{
 use super::{cross_origin_isolated, launch_queue, message, warn, OfflineState};
 use crate::state::queue::Queue;
 
+/// Whether the person has started using the page (typed, clicked, dropped): the isolation
+/// reload must not throw away what they did, such as settings they changed.
+static INTERACTED: AtomicBool = AtomicBool::new(false);
+
 /// Set for the tab's lifetime once the page has reloaded itself to become cross-origin
 /// isolated, so that a browser that never isolates it cannot make it reload forever.
 const ISOLATION_RELOAD_KEY: &str = "tamp-isolation-reload";
@@ -23,6 +29,7 @@ pub fn start(state: OfflineState, queue: Queue) {
         return;
     };
     launch_queue::consume_launches(&window, queue);
+    watch_interaction(&window);
     // `navigator.serviceWorker` is missing in insecure contexts (plain http other than
     // localhost) and in some private modes.
     let has_sw =
@@ -173,7 +180,7 @@ fn reload_for_isolation(window: &Window, queue: Queue) {
     if cross_origin_isolated() {
         return;
     }
-    if !queue.jobs.with_untracked(Vec::is_empty) {
+    if INTERACTED.load(Ordering::Relaxed) || !queue.jobs.with_untracked(Vec::is_empty) {
         return;
     }
     let Ok(Some(session)) = window.session_storage() else {
@@ -190,6 +197,20 @@ fn reload_for_isolation(window: &Window, queue: Queue) {
     if session.set_item(ISOLATION_RELOAD_KEY, "1").is_ok() {
         reload();
     }
+}
+
+fn watch_interaction(window: &Window) {
+    let on_use = Closure::<dyn Fn()>::new(|| INTERACTED.store(true, Ordering::Relaxed));
+    for kind in ["pointerdown", "keydown", "input", "change", "drop"] {
+        // Capture phase on the window: sees every interaction, whatever handles it.
+        let _ = window.add_event_listener_with_callback_and_bool(
+            kind,
+            on_use.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    // Listens for the page's lifetime.
+    on_use.forget();
 }
 
 fn reload() {
