@@ -121,6 +121,10 @@ test('a new version waits for Reload, and a running job completes', { timeout: E
   await until(() => page.evaluate(() => document.documentElement.outerHTML.includes('second build')),
     { timeout: 60_000, what: 'the new version after Reload' });
   await waitForOfflineReady(page);
+  // The old version's cache is gone; the new one holds the new page.
+  const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('tamp-precache-')));
+  const version = readFileSync(join(site, 'sw.js'), 'utf8').match(/"version": "([0-9a-f]+)"/)[1];
+  assert.deepEqual(cached, [`tamp-precache-${version}`]);
   console.log(`update: job was ${running ? 'running' : 'already done'} when the banner appeared`);
   assert.deepEqual(app.failed, []);
 });
