@@ -55,6 +55,7 @@ async fn run(window: Window, state: OfflineState, queue: Queue) -> Result<(), Js
             .await?
             .dyn_into()?;
     watch_updates(&registration, &container, state);
+    check_for_updates_hourly(registration);
     ask_persistent_storage(&window);
 
     // Resolves once a version is active, i.e. fully precached (install waits for it).
@@ -131,6 +132,19 @@ fn watch_updates(
     });
     registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
     on_update_found.forget();
+}
+
+/// Browsers look for a new `sw.js` on navigations only, and people keep this tab open for
+/// long batches; look every hour too (a failed look, e.g. offline, is simply retried).
+fn check_for_updates_hourly(registration: ServiceWorkerRegistration) {
+    leptos::task::spawn_local(async move {
+        loop {
+            gloo_timers::future::TimeoutFuture::new(60 * 60 * 1000).await;
+            if let Ok(promise) = registration.update() {
+                let _ = JsFuture::from(promise).await;
+            }
+        }
+    });
 }
 
 /// **Reload**: lets the waiting version take over, then reloads when it has.
