@@ -12,7 +12,7 @@
 //   --stall S            a job with no visible progress for S seconds fails (default 120)
 //   --timeout S          a job running longer than S seconds fails (default 900)
 //   --wait-idle S        before each measurement wait up to S s for the machine to go idle
-//                        (other processes < 0.3 cores busy); 0 = don't wait (default 30)
+//                        (other processes < 0.3 cores busy); 0 = don't wait (default 20)
 //   --no-warmup          do not warm the engine up first (the first row then includes core load)
 //   --no-ssim            skip the SSIM column (saves ~5-10 s per row)
 //   --out FILE           Markdown output (default tests/e2e/artifacts/bench.md)
@@ -46,7 +46,7 @@ const NATIVE_THREADS = 2;
 function parseArgs(argv) {
   const o = {
     clips: null, add: [], engines: ['st', 'mt', 'native'], reps: 1, dist: null,
-    stall: 120, timeout: 900, warmup: true, ssim: true, out: join(artifacts, 'bench.md'), waitIdle: 30,
+    stall: 120, timeout: 900, warmup: true, ssim: true, out: join(artifacts, 'bench.md'), waitIdle: 20,
   };
   const parseClip = (s) => {
     const i = s.lastIndexOf(':');

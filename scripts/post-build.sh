@@ -11,3 +11,22 @@ for kind in st mt; do
   mkdir -p "$stage/ffmpeg/$kind"
   cp "$src"/* "$stage/ffmpeg/$kind/"
 done
+
+# The service worker's precache list: every file of the build with its SHA-256, and a version
+# that is the hash of that list (so it changes whenever any file does, and the service
+# worker's own bytes change with it, which is what makes browsers install the update).
+# Written as one line into the staged sw.js in place of its `const PRECACHE = ...` line, so
+# rerunning on an already-generated site regenerates it. Never maintained by hand.
+sw="$stage/sw.js"
+[ -f "$sw" ] || { echo "missing $sw: index.html must copy sw.js" >&2; exit 1; }
+list=$(cd "$stage" && find . -type f ! -path ./sw.js -printf '%P\n' | LC_ALL=C sort | while IFS= read -r f; do
+  printf '%s %s\n' "$(sha256sum "$f" | cut -d' ' -f1)" "$f"
+done)
+version=$(printf '%s\n' "$list" | sha256sum | cut -c1-16)
+files=$(printf '%s\n' "$list" | awk 'BEGIN { sep = "" } { printf "%s{ \"path\": \"./%s\", \"sha256\": \"%s\" }", sep, $2, $1; sep = ", " }')
+line="const PRECACHE = { \"version\": \"$version\", \"files\": [$files] };"
+tmp=$(mktemp)
+awk -v line="$line" 'index($0, "const PRECACHE = ") == 1 { print line; next } { print }' "$sw" > "$tmp"
+grep -q "\"version\": \"$version\"" "$tmp" || { echo "post-build: no PRECACHE line in sw.js" >&2; rm -f "$tmp"; exit 1; }
+cat "$tmp" > "$sw" && rm -f "$tmp"  # keeps sw.js's permissions (mktemp makes 0600)
+echo "post-build: precache list of $(printf '%s\n' "$list" | wc -l) files, version $version"

@@ -2,11 +2,13 @@
 //!
 //! The page (Leptos) lives in [`components`], its state in [`state`]; [`engine`] drives the
 //! FFmpeg worker over the typed [`protocol`]. Decisions that need no browser (sniffing,
-//! probing, planning, FFmpeg arguments) live in the `tamp-core` crate.
+//! probing, planning, FFmpeg arguments) live in the `tamp-core` crate. [`offline`] makes the
+//! site installable and usable offline through its service worker.
 
 pub mod components;
 pub mod engine;
 pub mod files;
+pub mod offline;
 pub mod panic_banner;
 pub mod protocol;
 pub mod state;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::add_files::{files_from_list, AddFiles};
 use crate::components::queue_list::QueueList;
 use crate::components::settings_panel::SettingsPanel;
+use crate::offline::OfflineBar;
 use crate::state::queue::Queue;
 use crate::state::settings::Settings;
 
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
             <header class="masthead">
                 <h1>"Tamp"</h1>
                 <p class="promise">"Compress and convert files on your device — nothing is uploaded."</p>
+                <OfflineBar />
             </header>
             <main class="layout">
                 <section class="panel intake" aria-labelledby="intake-title">

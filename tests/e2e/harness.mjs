@@ -114,3 +114,63 @@ export async function download(page, item, outName) {
 }
 
 export { readFileSync };
+
+/** Like serveDist, for any directory (e.g. a copy of dist/ that a test redeploys). */
+export async function serveDir(dir) {
+  const server = spawn('node', [join(root, 'scripts/static-server.mjs'), dir, '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((ok, fail) => {
+    server.on('exit', (code) => fail(new Error(`static server exited ${code}`)));
+    server.stdout.on('data', (d) => {
+      const m = String(d).match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) ok(m[0]);
+    });
+  });
+  return { url, stop: () => server.kill() };
+}
+
+/** Retries `fn` until it returns something truthy; survives the page navigating meanwhile. */
+export async function until(fn, { timeout = 120_000, interval = 250, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) { last = err; }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+/** Waits until the service worker controls the page, the page is cross-origin isolated
+ *  (after its one-time reload) and the offline-ready indicator shows. */
+export async function waitForOfflineReady(page, { timeout = 180_000 } = {}) {
+  await until(() => page.evaluate(() => self.crossOriginIsolated && !!navigator.serviceWorker.controller),
+    { timeout, what: 'a cross-origin isolated page controlled by the service worker' });
+  await page.getByRole('status').filter({ hasText: 'Ready to work offline' }).waitFor({ timeout });
+}
+
+/** Like openApp, in a real (non-incognito) temporary profile: Chromium checks installability
+ *  and installs web apps only there (a plain browser context is off-the-record). */
+export async function openAppInProfile(url, { colorScheme = 'light' } = {}) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const profile = mkdtempSync(join(tmpdir(), 'tamp-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
+    acceptDownloads: true, colorScheme, viewport: { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Tamp' }).waitFor();
+  const browser = { close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { browser, context, page, requests, consoleErrors };
+}

@@ -1,0 +1,68 @@
+//! The offline-ready indicator and the "A new version is ready" banner.
+
+use leptos::prelude::*;
+
+use super::registration;
+use super::OfflineState;
+use crate::state::job::JobStatus;
+use crate::state::queue::Queue;
+
+/// Starts the offline machinery (service worker, launches, shares) and shows its state.
+/// Mount once, inside the [`Queue`]'s context.
+#[component]
+pub fn OfflineBar() -> impl IntoView {
+    let queue = expect_context::<Queue>();
+    let state = OfflineState::new();
+    provide_context(state);
+    registration::start(state, queue);
+
+    // A job that is queued or running would be lost by a reload, and the new version must
+    // not take over while the engine works; reloading waits for them.
+    let busy = move || {
+        queue.jobs.with(|jobs| {
+            jobs.iter().any(|job| {
+                job.status
+                    .with(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
+            })
+        })
+    };
+    let has_jobs = move || queue.jobs.with(|jobs| !jobs.is_empty());
+    let status_text = move || {
+        if state.offline_ready.get() {
+            "Ready to work offline"
+        } else {
+            ""
+        }
+    };
+
+    view! {
+        <div class="offline-bar">
+            <p class="offline-status" role="status">{status_text}</p>
+            <Show when=move || state.update_ready.get()>
+                <div class="update-banner" role="region" aria-label="Update">
+                    <p class="update-text">"A new version is ready."</p>
+                    <button
+                        type="button"
+                        class="button primary"
+                        disabled=busy
+                        aria-describedby="update-hint"
+                        on:click=move |_| registration::apply_update(state)
+                    >
+                        "Reload"
+                    </button>
+                    <p id="update-hint" class="hint">
+                        {move || {
+                            if busy() {
+                                "Reload is possible when the running conversion has finished."
+                            } else if has_jobs() {
+                                "Reloading clears the queue: download your results first."
+                            } else {
+                                "Reload to use it."
+                            }
+                        }}
+                    </p>
+                </div>
+            </Show>
+        </div>
+    }
+}
