@@ -36,7 +36,12 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             notes,
             ..
         } => {
-            notes.into_iter().for_each(|n| job.push_log(n));
+            // Plan notes were logged when planned; add only what the encode learned since.
+            for note in notes {
+                if !job.log.with_untracked(|log| log.contains(&note)) {
+                    job.push_log(note);
+                }
+            }
             let Some(blob) = blob else {
                 fail(
                     job,

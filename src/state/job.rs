@@ -84,7 +84,7 @@ pub struct Job {
 }
 
 /// How many log lines a job keeps for its details view.
-const LOG_LINES: usize = 200;
+const LOG_LINES: usize = 1000;
 
 impl Job {
     /// A new job for `file`, not yet recognised.
