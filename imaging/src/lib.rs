@@ -177,7 +177,7 @@ pub fn convert_observed(
     img = settle_alpha(img, format, &mut notes);
 
     let had_metadata = decoded.icc.is_some() || decoded.exif.is_some();
-    let meta = opts.keep_metadata.then(|| encode::Metadata {
+    let meta = opts.keep_metadata.then_some(encode::Metadata {
         icc: decoded.icc,
         exif: decoded.exif,
     });

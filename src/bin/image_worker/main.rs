@@ -36,7 +36,7 @@ pub(crate) fn post(event: &Event, blob: Option<&web_sys::Blob>) {
 /// Records (or clears) the running job, here and on the worker global for the bootstrap.
 pub(crate) fn set_current(id: Option<JobId>) {
     CURRENT.with(|c| c.set(id));
-    let value = id.map_or(JsValue::NULL, |id| JsValue::from(id));
+    let value = id.map_or(JsValue::NULL, JsValue::from);
     let _ = js_sys::Reflect::set(&scope(), &JOB_GLOBAL.into(), &value);
 }
 
