@@ -19,19 +19,19 @@ pub const QUALITY_PRESETS: &[QualityPreset] = &[
         label: "High",
         crf: 20,
         audio_kbps: 256,
-        image_quality: 90,
+        image_quality: 92,
     },
     QualityPreset {
         label: "Balanced",
         crf: 23,
         audio_kbps: 192,
-        image_quality: 80,
+        image_quality: 85,
     },
     QualityPreset {
         label: "Small",
         crf: 28,
         audio_kbps: 128,
-        image_quality: 65,
+        image_quality: 70,
     },
 ];
 

@@ -48,4 +48,11 @@ print(json.dumps([[i.filename, i.compress_type] for i in z.infolist()]))
   assert.equal(ffprobe(join(dir, 'batch-video.mp4')).streams[0].codec_name, 'h264');
   assert.equal(ffprobe(join(dir, 'batch-audio.mp3')).streams[0].codec_name, 'mp3');
   await app.page.getByRole('status').filter({ hasText: 'Saved a zip of 2 files.' }).waitFor();
+
+  // Nothing left the device: every request of the whole session went to the site itself
+  // (or to blob: URLs of local results), and none carried data (GET only).
+  const foreign = app.requests.filter((r) => !r.url.startsWith(server.url) && !/^(blob|data):/.test(r.url));
+  assert.deepEqual(foreign, [], 'requests to other origins');
+  const writes = app.requests.filter((r) => r.method !== 'GET');
+  assert.deepEqual(writes, [], 'requests that send data');
 });

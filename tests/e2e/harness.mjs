@@ -19,19 +19,9 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Starts the static server on a free port; resolves to { url, stop }. */
-export async function serveDist() {
-  const server = spawn('node', [join(root, 'scripts/static-server.mjs'), join(root, 'dist'), '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((ok, fail) => {
-    server.on('exit', (code) => fail(new Error(`static server exited ${code}`)));
-    server.stdout.on('data', (d) => {
-      const m = String(d).match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) ok(m[0]);
-    });
-  });
-  return { url, stop: () => server.kill() };
+/** Serves the built site on a free port; resolves to { url, stop }. */
+export function serveDist() {
+  return serveDir(join(root, 'dist'));
 }
 
 /** Launches Chromium and opens the app; every request is recorded in `requests`. */
@@ -115,7 +105,7 @@ export async function download(page, item, outName) {
 
 export { readFileSync };
 
-/** Like serveDist, for any directory (e.g. a copy of dist/ that a test redeploys). */
+/** Serves any directory (e.g. a copy of dist/ that a test redeploys) with the plain static server. */
 export async function serveDir(dir) {
   const server = spawn('node', [join(root, 'scripts/static-server.mjs'), dir, '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
