@@ -3,17 +3,21 @@
 use leptos::prelude::*;
 
 use crate::components::add_files::{files_from_list, AddFiles};
+use crate::components::page_effects;
 use crate::components::queue_list::QueueList;
 use crate::components::settings_panel::SettingsPanel;
 use crate::offline::OfflineBar;
+use crate::state::persist::{load_settings, save_settings_on_change};
 use crate::state::queue::Queue;
-use crate::state::settings::Settings;
 
 /// The whole app. The page is the drop zone: files dropped anywhere are added.
 #[component]
 pub fn App() -> impl IntoView {
-    let queue = Queue::new(Settings::default());
+    let settings = load_settings();
+    save_settings_on_change(settings);
+    let queue = Queue::new(settings);
     provide_context(queue);
+    page_effects::install(queue);
     let dragging = RwSignal::new(false);
 
     let on_drag_over = move |ev: web_sys::DragEvent| {

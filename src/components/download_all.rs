@@ -86,6 +86,14 @@ async fn build_and_save(queue: Queue) -> Result<usize, String> {
     let directory = central_directory(&entries).map_err(|e| e.to_string())?;
     parts.push(&Uint8Array::from(directory.as_slice()));
     save(&parts, entries.len()).map_err(|_| "The zip could not be saved.".to_owned())?;
+    queue.jobs.with_untracked(|jobs| {
+        for j in jobs
+            .iter()
+            .filter(|j| j.output_blob.with_value(Option::is_some))
+        {
+            j.downloaded.set_value(true);
+        }
+    });
     Ok(entries.len())
 }
 

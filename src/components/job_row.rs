@@ -150,7 +150,12 @@ fn Finished(job: Job, input_size: u64) -> impl IntoView {
         output.get().map(|out| {
             view! {
                 <div class="result">
-                    <a class="button primary" href=out.url.clone() download=out.name.clone()>
+                    <a
+                        class="button primary"
+                        href=out.url.clone()
+                        download=out.name.clone()
+                        on:click=move |_| job.downloaded.set_value(true)
+                    >
                         {format!("Download {}", out.name)}
                     </a>
                     <p class="job-status">

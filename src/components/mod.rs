@@ -4,5 +4,6 @@ pub mod add_files;
 pub mod app;
 pub mod download_all;
 pub mod job_row;
+pub mod page_effects;
 pub mod queue_list;
 pub mod settings_panel;

@@ -79,6 +79,8 @@ pub struct Job {
     pub output: RwSignal<Option<JobOutput>>,
     /// The output's data, for **Download all** (a handle; the bytes stay in the browser).
     pub output_blob: StoredValue<Option<web_sys::Blob>, LocalStorage>,
+    /// Whether the user has downloaded the output (single link or Download all).
+    pub downloaded: StoredValue<bool>,
     /// Plan notes and engine lines, for the details view (capped).
     pub log: RwSignal<Vec<String>>,
 }
@@ -98,6 +100,7 @@ impl Job {
             status: RwSignal::new(JobStatus::Detecting),
             output: RwSignal::new(None),
             output_blob: StoredValue::new_local(None),
+            downloaded: StoredValue::new(false),
             log: RwSignal::new(Vec::new()),
         }
     }
@@ -126,5 +129,6 @@ impl Job {
         }
         self.output.set(None);
         self.output_blob.set_value(None);
+        self.downloaded.set_value(false);
     }
 }

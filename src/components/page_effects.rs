@@ -1,0 +1,61 @@
+//! What the page does outside its own DOM while jobs run: the tab title shows progress,
+//! and leaving with results not yet downloaded asks for confirmation.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::state::job::JobStatus;
+use crate::state::queue::Queue;
+
+/// Installs the title and beforeunload effects for `queue`.
+pub fn install(queue: Queue) {
+    let base_title = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.title())
+        .unwrap_or_default();
+    Effect::new(move |_| {
+        let (sum, count) = queue.jobs.with(|jobs| {
+            jobs.iter().fold((0.0, 0u32), |(sum, n), j| {
+                j.status.with(|s| match s {
+                    JobStatus::Queued => (sum, n + 1),
+                    JobStatus::Running(run) => (sum + run.fraction, n + 1),
+                    _ => (sum, n),
+                })
+            })
+        });
+        let title = if count == 0 {
+            base_title.clone()
+        } else {
+            format!("{:.0}% · {base_title}", 100.0 * sum / f64::from(count))
+        };
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&title);
+        }
+    });
+
+    let unsaved = move || {
+        queue.jobs.with_untracked(|jobs| {
+            jobs.iter().any(|j| {
+                let done = j.status.with_untracked(|s| matches!(s, JobStatus::Done));
+                done && !j.downloaded.get_value()
+            })
+        })
+    };
+    let on_before_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |ev: web_sys::BeforeUnloadEvent| {
+            if unsaved() {
+                ev.prevent_default();
+                // Older browsers need a return value to show the prompt.
+                ev.set_return_value("You have converted files that are not downloaded yet.");
+            }
+        },
+    );
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback(
+            "beforeunload",
+            on_before_unload.as_ref().unchecked_ref(),
+        );
+    }
+    // Lives as long as the page.
+    on_before_unload.forget();
+}

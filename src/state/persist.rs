@@ -1,0 +1,45 @@
+//! Settings survive visits (localStorage); nothing about the user's files is ever stored.
+
+use leptos::prelude::*;
+
+use crate::state::settings::Settings;
+
+const KEY: &str = "tamp.settings.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Settings as last saved, or the defaults. Unknown or malformed values fall back field by
+/// field, so an old or hand-edited entry cannot break the page.
+pub fn load_settings() -> Settings {
+    let settings = Settings::default();
+    let saved = storage().and_then(|s| s.get_item(KEY).ok().flatten());
+    if let Some(saved) = saved {
+        for line in saved.lines() {
+            match line.split_once('=') {
+                Some(("target_mb", v)) if v.len() < 16 => settings.target_mb.set(v.to_owned()),
+                Some(("format", v)) if v.len() < 32 => settings.format.set(v.to_owned()),
+                Some(("quality", v)) if v.len() < 32 => settings.quality.set(v.to_owned()),
+                _ => {}
+            }
+        }
+    }
+    settings
+}
+
+/// Saves the settings whenever they change (an effect: syncing with the outside world).
+pub fn save_settings_on_change(settings: Settings) {
+    Effect::new(move |_| {
+        let text = format!(
+            "target_mb={}\nformat={}\nquality={}",
+            settings.target_mb.get(),
+            settings.format.get(),
+            settings.quality.get()
+        );
+        if let Some(s) = storage() {
+            // Storage may be full or disabled (private mode); settings then last one visit.
+            let _ = s.set_item(KEY, &text);
+        }
+    });
+}

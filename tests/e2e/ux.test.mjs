@@ -1,0 +1,47 @@
+// Experience around the work: settings persist across visits; the tab title shows progress;
+// leaving with results not downloaded asks first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download } from './harness.mjs';
+
+const TIMEOUT = 4 * 60_000;
+let server; let app;
+before(async () => { server = await serveDist(); app = await openApp(server.url); });
+after(async () => { await app?.browser.close(); server?.stop(); });
+
+test('settings persist across visits', async () => {
+  await app.page.getByLabel('Target size (MB)').fill('7.5');
+  await app.page.getByLabel('Quality').selectOption({ label: 'Small' });
+  await app.page.reload();
+  await app.page.getByRole('heading', { name: 'Tamp' }).waitFor();
+  assert.equal(await app.page.getByLabel('Target size (MB)').inputValue(), '7.5');
+  assert.equal(await app.page.getByLabel('Quality').inputValue(), 'Small');
+});
+
+test('the title shows progress; leaving with an undownloaded result asks first', { timeout: TIMEOUT }, async () => {
+  const clip = makeMedia('ux-clip.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30:duration=6', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+  ]);
+  await app.page.getByLabel('Target size (MB)').fill('0.5');
+  await addFiles(app.page, [clip]);
+  const item = jobItem(app.page, 'ux-clip.mp4');
+  await item.getByText('video', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.waitForFunction(() => /^\d+% · /.test(document.title), null, { timeout: 60_000 });
+  await item.getByRole('link', { name: 'Download ux-clip-0.5MB.mp4' }).waitFor({ timeout: TIMEOUT });
+  await app.page.waitForFunction(() => !/^\d+% · /.test(document.title));
+
+  let asked = 0;
+  const onDialog = async (d) => { if (d.type() === 'beforeunload') asked++; await d.dismiss(); };
+  app.page.on('dialog', onDialog);
+  await app.page.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(asked, 1, 'leaving with an undownloaded result should ask');
+  assert.equal(app.page.isClosed(), false, 'dismissing the prompt keeps the page');
+
+  await download(app.page, item, 'ux-clip-0.5MB.mp4');
+  await app.page.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(asked, 1, 'no prompt once everything is downloaded');
+  assert.equal(app.page.isClosed(), true);
+});
