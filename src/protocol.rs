@@ -31,6 +31,18 @@ pub struct JobSpec {
     pub output_name: String,
     /// What the user wants.
     pub goal: Goal,
+    /// Picture and sound options for video outputs (size target and quality modes).
+    #[serde(default)]
+    pub video: VideoOptions,
+}
+
+/// Options that shape a video output.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct VideoOptions {
+    /// Largest picture height (the short side for portrait video); never upscaled.
+    pub max_height: Option<u32>,
+    /// Drop the sound.
+    pub remove_audio: bool,
 }
 
 /// The user's goal for a video job.

@@ -6,7 +6,7 @@ use crate::state::queue::Queue;
 use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
 
-use crate::state::settings::{AUTOMATIC, QUALITY_PRESETS, TARGET_PRESETS};
+use crate::state::settings::{AUTOMATIC, MAX_HEIGHTS, QUALITY_PRESETS, TARGET_PRESETS};
 
 /// Settings for jobs not yet started, and the **Convert** button.
 #[component]
@@ -120,6 +120,36 @@ pub fn SettingsPanel() -> impl IntoView {
                 </select>
                 <p class="help">"Used when no target size is set."</p>
             </div>
+            <div class="field">
+                <label for="max-height">"Max height"</label>
+                <select
+                    id="max-height"
+                    prop:value=move || settings.max_height.get()
+                    on:change=move |ev| settings.max_height.set(event_target_value(&ev))
+                >
+                    {MAX_HEIGHTS
+                        .iter()
+                        .map(|(value, label)| view! { <option value=*value>{*label}</option> })
+                        .collect_view()}
+                </select>
+                <p class="help">"Videos and images taller than this are scaled down; never up."</p>
+            </div>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || settings.remove_audio.get()
+                    on:change=move |ev| settings.remove_audio.set(event_target_checked(&ev))
+                />
+                "Remove audio"
+            </label>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || settings.keep_metadata.get()
+                    on:change=move |ev| settings.keep_metadata.set(event_target_checked(&ev))
+                />
+                "Keep photo metadata (camera, location)"
+            </label>
             <p class="settings-error" role="status">{error}</p>
             <button type="submit" class="button primary">"Convert"</button>
         </form>

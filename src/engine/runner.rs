@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::engine::job_events::{apply_event, fail, output_name};
 use crate::engine::worker_bridge::{CancelHandle, EngineWorker, WorkerMsg};
-use crate::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Request};
+use crate::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Request, VideoOptions};
 use crate::state::job::{Job, JobStatus, RunInfo};
 use crate::state::queue::Queue;
 
@@ -99,6 +99,7 @@ impl Runner {
                     continue;
                 }
             };
+            let video = queue.settings.video_options();
             let images = matches!(goal, Goal::Image(_));
             let capacity = if images { image_capacity() } else { 1 };
             let worker = {
@@ -117,7 +118,7 @@ impl Runner {
             }));
             let runner = self.clone();
             leptos::task::spawn_local(async move {
-                let kept = runner.run(&job, goal, worker, images).await;
+                let kept = runner.run(&job, goal, video, worker, images).await;
                 {
                     let mut state = runner.0.borrow_mut();
                     let lane = state.lane(images);
@@ -145,6 +146,7 @@ impl Runner {
         &self,
         job: &Job,
         goal: Goal,
+        video: VideoOptions,
         mut worker: Option<EngineWorker>,
         images: bool,
     ) -> Option<EngineWorker> {
@@ -163,7 +165,7 @@ impl Runner {
                     }
                 },
             };
-            match self.attempt(job, &goal, w).await {
+            match self.attempt(job, &goal, &video, w).await {
                 Attempt::Ended(kept) => return kept,
                 Attempt::Stalled => {
                     self.0.borrow_mut().mt_failed = true;
@@ -186,7 +188,13 @@ impl Runner {
         }
     }
 
-    async fn attempt(&self, job: &Job, goal: &Goal, mut worker: EngineWorker) -> Attempt {
+    async fn attempt(
+        &self,
+        job: &Job,
+        goal: &Goal,
+        video: &VideoOptions,
+        mut worker: EngineWorker,
+    ) -> Attempt {
         self.0
             .borrow_mut()
             .set_handle(job.id, worker.cancel_handle());
@@ -218,6 +226,7 @@ impl Runner {
                 .to_owned(),
             output_name: output_name(&job.name, goal),
             goal: goal.clone(),
+            video: video.clone(),
         };
         let request = Request::Start { id: job.id, spec };
         if worker.send(&request, &job.file.get_value()).is_err() {

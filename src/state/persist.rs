@@ -21,6 +21,9 @@ pub fn load_settings() -> Settings {
                 Some(("target_mb", v)) if v.len() < 16 => settings.target_mb.set(v.to_owned()),
                 Some(("format", v)) if v.len() < 32 => settings.format.set(v.to_owned()),
                 Some(("quality", v)) if v.len() < 32 => settings.quality.set(v.to_owned()),
+                Some(("max_height", v)) if v.len() < 8 => settings.max_height.set(v.to_owned()),
+                Some(("remove_audio", v)) => settings.remove_audio.set(v == "true"),
+                Some(("keep_metadata", v)) => settings.keep_metadata.set(v == "true"),
                 _ => {}
             }
         }
@@ -32,10 +35,13 @@ pub fn load_settings() -> Settings {
 pub fn save_settings_on_change(settings: Settings) {
     Effect::new(move |_| {
         let text = format!(
-            "target_mb={}\nformat={}\nquality={}",
+            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}",
             settings.target_mb.get(),
             settings.format.get(),
-            settings.quality.get()
+            settings.quality.get(),
+            settings.max_height.get(),
+            settings.remove_audio.get(),
+            settings.keep_metadata.get()
         );
         if let Some(s) = storage() {
             // Storage may be full or disabled (private mode); settings then last one visit.

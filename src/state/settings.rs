@@ -6,7 +6,7 @@ use tamp_core::formats::{default_output, outputs_for, Backend, FormatInfo};
 use tamp_core::media::MediaKind;
 use tamp_core::plan::VideoContainer;
 
-use crate::protocol::{Goal, ImageGoal};
+use crate::protocol::{Goal, ImageGoal, VideoOptions};
 
 /// Size presets offered as buttons, in decimal MB, with what they are for.
 pub const TARGET_PRESETS: &[(f64, &str)] =
@@ -56,7 +56,23 @@ pub struct Settings {
     pub format: RwSignal<String>,
     /// Label of the chosen quality preset.
     pub quality: RwSignal<String>,
+    /// Largest output height in pixels as text ("" keeps the original size).
+    pub max_height: RwSignal<String>,
+    /// Drop the sound from video outputs.
+    pub remove_audio: RwSignal<bool>,
+    /// Keep photo metadata (camera, location); off by default for privacy.
+    pub keep_metadata: RwSignal<bool>,
 }
+
+/// The **Max height** choices: (value, label).
+pub const MAX_HEIGHTS: &[(&str, &str)] = &[
+    ("", "Original"),
+    ("2160", "2160p (4K)"),
+    ("1080", "1080p"),
+    ("720", "720p"),
+    ("480", "480p"),
+    ("360", "360p"),
+];
 
 impl Default for Settings {
     fn default() -> Self {
@@ -64,6 +80,9 @@ impl Default for Settings {
             target_mb: RwSignal::new("10".into()),
             format: RwSignal::new(AUTOMATIC.into()),
             quality: RwSignal::new("Balanced".into()),
+            max_height: RwSignal::new(String::new()),
+            remove_audio: RwSignal::new(false),
+            keep_metadata: RwSignal::new(false),
         }
     }
 }
@@ -93,7 +112,24 @@ impl Settings {
             .ok_or(SettingsError::NoFormat)?;
         let target = self.target_mb.with_untracked(|t| parse_target(t))?;
         let quality = self.quality.with_untracked(|q| preset(q));
-        Ok(goal(format, target, quality))
+        let mut goal = goal(format, target, quality);
+        if let Goal::Image(image) = &mut goal {
+            image.max_height = self.max_height_px();
+            image.keep_metadata = self.keep_metadata.get_untracked();
+        }
+        Ok(goal)
+    }
+
+    /// Picture and sound options for video jobs.
+    pub fn video_options(&self) -> VideoOptions {
+        VideoOptions {
+            max_height: self.max_height_px(),
+            remove_audio: self.remove_audio.get_untracked(),
+        }
+    }
+
+    fn max_height_px(&self) -> Option<u32> {
+        self.max_height.with_untracked(|h| h.parse().ok())
     }
 }
 

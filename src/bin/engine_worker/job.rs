@@ -141,7 +141,16 @@ impl Engine {
             Goal::TargetSize {
                 target_bytes,
                 container,
-            } => return self.encode_to_target(id, &probe, *target_bytes, *container, &io),
+            } => {
+                let request = TargetRequest {
+                    target_bytes: *target_bytes,
+                    container: *container,
+                    max_height: spec.video.max_height,
+                    fps_cap: None,
+                    keep_audio: !spec.video.remove_audio,
+                };
+                return self.encode_to_target(id, &probe, &request, &io);
+            }
             Goal::Quality { crf, container } => {
                 match (container, remux_to_mp4(&probe, &spec.input_ext, &io)) {
                     // MP4 without a size target from an MKV/MOV that already holds H.264/AAC:
@@ -151,9 +160,9 @@ impl Engine {
                         let req = QualityRequest {
                             container: *container,
                             crf: *crf,
-                            max_height: None,
+                            max_height: spec.video.max_height,
                             fps_cap: None,
-                            keep_audio: true,
+                            keep_audio: !spec.video.remove_audio,
                         };
                         let note = format!("Constant quality (CRF {crf}).");
                         (quality_args(&probe, &req, &io), vec![note])
@@ -215,19 +224,12 @@ impl Engine {
         &self,
         id: JobId,
         probe: &Probe,
-        target_bytes: u64,
-        container: VideoContainer,
+        request: &TargetRequest,
         io: &EncodeIo,
     ) -> Result<Output, Failure> {
-        let request = TargetRequest {
-            target_bytes,
-            container,
-            max_height: None,
-            fps_cap: None,
-            keep_audio: true,
-        };
+        let target_bytes = request.target_bytes;
         let mut plan =
-            plan_for_target(probe, &request).map_err(|e| Failure::plain(e.to_string()))?;
+            plan_for_target(probe, request).map_err(|e| Failure::plain(e.to_string()))?;
         post(
             &Event::Planned {
                 id,

@@ -1,0 +1,49 @@
+// Options users expect: a maximum height (videos and images, never upscaled) and removing
+// the sound from a video.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download, ffprobe, displaySize, media } from './harness.mjs';
+
+const TIMEOUT = 5 * 60_000;
+let server; let app;
+before(async () => { server = await serveDist(); app = await openApp(server.url); });
+after(async () => { await app?.browser.close(); server?.stop(); });
+
+test('Max height and Remove audio shape a size-targeted video', { timeout: TIMEOUT }, async () => {
+  const src = makeMedia('opt-720p.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=4', '-f', 'lavfi', '-i', 'sine=duration=4',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-pix_fmt', 'yuv420p', '-shortest',
+  ]);
+  await app.page.getByLabel('Target size (MB)').fill('1');
+  await app.page.getByLabel('Max height').selectOption({ label: '360p' });
+  await app.page.getByLabel('Remove audio').check();
+  await addFiles(app.page, [src]);
+  const item = jobItem(app.page, 'opt-720p.mp4');
+  await item.getByText('video', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await item.getByRole('link', { name: 'Download opt-720p-1MB.mp4' }).waitFor({ timeout: TIMEOUT });
+  const probe = ffprobe(await download(app.page, item, 'opt-720p-1MB.mp4'));
+  assert.deepEqual(displaySize(probe), [640, 360]);
+  assert.equal(probe.streams.filter((s) => s.codec_type === 'audio').length, 0, 'sound removed');
+  await item.getByRole('button', { name: 'Remove' }).click();
+  await app.page.getByLabel('Remove audio').uncheck();
+});
+
+test('Max height scales an image down, never up', { timeout: TIMEOUT }, async () => {
+  const png = makeMedia('opt-image.png', ['-f', 'lavfi', '-i', 'testsrc2=size=800x600', '-frames:v', '1']);
+  const small = makeMedia('opt-small.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240', '-frames:v', '1']);
+  await app.page.getByLabel('Target size (MB)').fill('');
+  await app.page.getByLabel('Max height').selectOption({ label: '480p' });
+  await addFiles(app.page, [png, small]);
+  await jobItem(app.page, 'opt-small.png').getByText('image', { exact: true }).waitFor();
+  await app.page.getByLabel('Output format').selectOption({ label: 'PNG' });
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  for (const [name, out, size] of [['opt-image.png', 'opt-image-converted.png', [640, 480]], ['opt-small.png', 'opt-small-converted.png', [320, 240]]]) {
+    const item = jobItem(app.page, name);
+    await item.getByRole('link', { name: `Download ${out}` }).waitFor({ timeout: TIMEOUT });
+    const v = ffprobe(await download(app.page, item, out)).streams[0];
+    assert.deepEqual([v.width, v.height], size);
+  }
+});
