@@ -1,11 +1,13 @@
 // Speed benchmark: the app's FFmpeg.wasm engine (single-threaded "st" core and multi-threaded
-// "mt" core) against native ffmpeg with the very same settings, on the same machine, in one run.
+// "mt" core, Encoder "Best quality (x264)") and its WebCodecs engine ("webcodecs", Encoder
+// "Fast (browser codecs)") against native ffmpeg with the same two-pass x264 settings as the
+// FFmpeg engine, on the same machine, in one run.
 //
 // usage: node scripts/bench.mjs [options]
 //   --clip FILE:MB       clip and target size; repeatable; replaces the default clips
 //   --add FILE:MB        add a clip to the defaults (e.g. --add bigbuckbunny.mp4:0.5)
 //                        (FILE is looked up in .media/ when it is not a path that exists)
-//   --engines LIST       comma list of st,mt,native (default: all three)
+//   --engines LIST       comma list of st,mt,webcodecs,native (default: all four)
 //   --reps N             repetitions per clip and engine; the table shows the median (default 1)
 //   --dist DIR           serve DIR as is (default: a fresh snapshot of dist/ in a temp dir, so a
 //                        rebuild during the run cannot change what is measured)
@@ -41,11 +43,15 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 const NATIVE_THREADS = 2;
+/** The job log's line that names the engine: the encoder choice, else the FFmpeg core. */
+const engineLineOf = (text) => (text.match(/^Encoder: .*$/m) ?? text.match(/^Engine: .*$/m) ?? [null])[0];
+/** The app's **Encoder** option for each engine measured in the page. */
+const ENCODER_OF = { st: 'Best quality (x264)', mt: 'Best quality (x264)', webcodecs: 'Fast (browser codecs)' };
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
   const o = {
-    clips: null, add: [], engines: ['st', 'mt', 'native'], reps: 1, dist: null,
+    clips: null, add: [], engines: ['st', 'mt', 'webcodecs', 'native'], reps: 1, dist: null,
     stall: 120, timeout: 900, warmup: true, ssim: true, out: join(artifacts, 'bench.md'), waitIdle: 20,
   };
   const parseClip = (s) => {
@@ -76,7 +82,7 @@ function parseArgs(argv) {
       default: throw new Error(`unknown option ${a} (see --help)`);
     }
   }
-  for (const e of o.engines) if (!['st', 'mt', 'native'].includes(e)) throw new Error(`unknown engine ${e}`);
+  for (const e of o.engines) if (!['st', 'mt', 'webcodecs', 'native'].includes(e)) throw new Error(`unknown engine ${e}`);
   o.clips = [...(o.clips ?? [{ file: 'synth-720p-20s.mp4', mb: 8 }, { file: 'synth-1080p-10s.mp4', mb: 8 }]), ...o.add];
   return o;
 }
@@ -350,18 +356,21 @@ class WasmSession {
   }
   async start() {
     try {
-      this.server ??= await serve(this.distDir, this.kind === 'mt');
+      this.server ??= await serve(this.distDir, this.kind !== 'st');
       if (this.app) await this.app.close();
       this.app = await App.open(this.server.url);
       this.meta.isolated = this.app.isolated;
       if (this.kind === 'mt' && !this.app.isolated) throw new Error('page is not crossOriginIsolated: the mt core cannot be used');
+      // st and mt measure FFmpeg's x264; webcodecs the browser's own codecs (its FFmpeg core
+      // only adds the AAC track).
+      await this.app.page.getByLabel('Encoder').selectOption({ label: ENCODER_OF[this.kind] });
       if (this.opt.warmup) {
         const w = { path: this.warmClip, name: basename(this.warmClip), stem: 'bench-warmup', mb: 1 };
         const r = await this.app.runJob(w, { stall: this.opt.stall, timeout: Math.min(this.opt.timeout, 300), saveAs: join(outDir, `warmup.${this.kind}.mp4`) });
         if (r.failure) throw new Error(`warm-up job failed: ${r.failure}`);
         const ready = r.trace.find((x) => x.step && !['Starting the converter', 'queued', 'ready'].includes(x.step));
         this.meta.coreLoad.push({ load: ready ? ready.t : null, firstJob: r.wall });
-        this.meta.engineLine = (r.log.match(/^Engine: .*$/m) ?? [null])[0];
+        this.meta.engineLine = engineLineOf(r.log);
         log(`${this.kind}: warm-up done (${this.meta.engineLine}); core load ${ready?.t?.toFixed(2)} s, warm-up job ${r.wall?.toFixed(1)} s`);
       }
       this.broken = null;
@@ -382,7 +391,7 @@ class WasmSession {
     } catch (e) {
       r = { failure: `bench error: ${String(e.message ?? e).split('\n')[0]}`, trace: [], log: '' };
     }
-    r.engineLine = (r.log.match(/^Engine: .*$/m) ?? [this.meta.engineLine])[0];
+    r.engineLine = engineLineOf(r.log) ?? this.meta.engineLine;
     r.errors = [...this.app.errors]; this.app.errors.length = 0;
     writeFileSync(join(outDir, `${c.stem}-${c.mb}MB.wasm-${kind}.log.txt`), `${r.log}\n\n# trace (s since click, step, %, speed)\n${r.trace.map((x) => `${x.t.toFixed(2)}\t${x.step}\t${x.pct ?? ''}\t${x.speed ?? ''}`).join('\n')}\n`);
     log(r.failure ? `${kind}: ${c.name} FAILED: ${r.failure}` : `${kind}: ${c.name} ${r.wall.toFixed(1)} s, ${r.cpu?.toFixed(1)} CPU-s`);
@@ -431,7 +440,7 @@ function nativeArgs(src, s, out, passlog, threads) {
   const vf = [s.fpsCap ? `fps=${s.fpsCap}` : null, s.scaled ? `scale=${s.width}:${s.height}:flags=lanczos` : null].filter(Boolean).join(',');
   const common = ['-nostdin', '-y', '-i', src, '-map', '0:v:0'];
   const video = ['-c:v', 'libx264', '-preset', 'veryfast', '-b:v', `${s.bitrate}k`, ...(vf ? ['-vf', vf] : []), '-pix_fmt', 'yuv420p'];
-  const pass1 = [...common, ...video, '-pass', '1', '-passlogfile', passlog, '-threads', String(threads), '-an', '-f', 'null', '-'];
+  const pass1 = [...common, ...video, '-pass', '1', '-passlogfile', passlog, '-threads', String(threads), '-fps_mode', 'cfr', '-an', '-f', 'null', '-'];
   const pass2 = [...common, ...(s.audio ? ['-map', '0:a:0?'] : []), ...video, '-pass', '2', '-passlogfile', passlog,
     ...(s.audio ? ['-c:a', 'aac', '-b:a', `${s.audio.kbps}k`, '-ac', String(s.audio.channels), '-ar', String(s.audio.rate)] : ['-an']),
     '-threads', String(threads), '-movflags', '+faststart', '-map_metadata', '-1', out];
@@ -518,11 +527,11 @@ async function main() {
   const ffmpegVersion = String(execFileSync('ffmpeg', ['-version'])).split('\n')[0].replace(/ Copyright.*/, '');
   const t0 = Date.now();
   const sessions = {};
-  const runs = new Map(opt.clips.map((c) => [c, { st: [], mt: [], native: [] }]));
+  const runs = new Map(opt.clips.map((c) => [c, { st: [], mt: [], webcodecs: [], native: [] }]));
   const settingsOf = new Map();
   const notes = [];
   try {
-    for (const kind of ['st', 'mt']) {
+    for (const kind of ['st', 'mt', 'webcodecs']) {
       if (!opt.engines.includes(kind)) continue;
       sessions[kind] = new WasmSession(kind, dist.dir, opt, warmClip);
       await sessions[kind].start();

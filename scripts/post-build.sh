@@ -12,6 +12,12 @@ for kind in st mt; do
   cp "$src"/* "$stage/ffmpeg/$kind/"
 done
 
+# Mediabunny (WebCodecs demuxing/muxing for the fast video engine), one ES module file.
+mb="$root/vendor/node_modules/mediabunny/dist/bundles/mediabunny.min.mjs"
+[ -f "$mb" ] || { echo "missing $mb: run scripts/setup.sh (npm ci in vendor/)" >&2; exit 1; }
+mkdir -p "$stage/mediabunny"
+cp "$mb" "$stage/mediabunny/"
+
 # The service worker's precache list: every file of the build with its SHA-256, and a version
 # that is the hash of that list (so it changes whenever any file does, and the service
 # worker's own bytes change with it, which is what makes browsers install the update).

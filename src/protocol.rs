@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use tamp_core::plan::VideoContainer;
 use tamp_core::probe::Probe;
+pub use tamp_core::webcodecs::EncoderChoice;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Identifies one job for the life of the page.
@@ -43,6 +44,9 @@ pub struct VideoOptions {
     pub max_height: Option<u32>,
     /// Drop the sound.
     pub remove_audio: bool,
+    /// Which video encoder the user prefers: the browser's codecs or x264.
+    #[serde(default)]
+    pub encoder: EncoderChoice,
 }
 
 /// The user's goal for a video job.

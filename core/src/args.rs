@@ -8,7 +8,7 @@
 mod tests;
 
 use crate::plan::{audio_channels, fit_dims, format_fps, AudioPlan, Plan, VideoContainer};
-use crate::probe::Probe;
+use crate::probe::{AudioInfo, Probe};
 
 /// Which pass of an encode to build arguments for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +92,7 @@ fn video_filter(scale: Option<(u32, u32)>, fps: Option<f64>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(","))
 }
 
-fn audio_args(
+pub(crate) fn audio_args(
     container: VideoContainer,
     bitrate_bps: u64,
     channels: u32,
@@ -179,6 +179,12 @@ pub fn target_args(plan: &Plan, io: &EncodeIo, pass: Pass) -> Vec<String> {
         if let Some(n) = io.threads {
             args.extend([s("-threads"), n.to_string()]);
         }
+        // The null muxer passes timestamps through, while the real output
+        // duplicates or drops frames to its own timing (constant rate for
+        // MP4, variable for WebM). Frame counts must match between the
+        // passes, or x264 stops with "Incomplete MB-tree stats file"
+        // (seen on an MPEG-4 Part 2 AVI with packed B-frames).
+        args.extend([s("-fps_mode"), s(pass_one_fps_mode(plan.container))]);
         args.extend([s("-an"), s("-f"), s("null"), s("-")]);
         return args;
     }
@@ -188,6 +194,14 @@ pub fn target_args(plan: &Plan, io: &EncodeIo, pass: Pass) -> Vec<String> {
     }
     finish_output(&mut args, plan.container, io);
     args
+}
+
+/// The frame timing the real output of the second pass will use.
+fn pass_one_fps_mode(container: VideoContainer) -> &'static str {
+    match container {
+        VideoContainer::Mp4 => "cfr",
+        VideoContainer::WebM => "vfr",
+    }
 }
 
 fn plan_audio(container: VideoContainer, a: &AudioPlan) -> Vec<String> {
@@ -239,26 +253,28 @@ pub fn quality_args(probe: &Probe, req: &QualityRequest, io: &EncodeIo) -> Vec<S
     }
     match audio {
         Some(a) => {
-            let bps = a
-                .bitrate_bps
-                .map_or(QUALITY_AUDIO_BPS, |b| b.clamp(32_000, QUALITY_AUDIO_BPS));
-            let bps = (bps / 1000) * 1000;
-            let sample_rate = if matches!(a.sample_rate, 44_100 | 48_000) {
-                a.sample_rate
-            } else {
-                48_000
-            };
-            args.extend(audio_args(
-                req.container,
-                bps,
-                audio_channels(bps, a.channels),
-                sample_rate,
-            ));
+            let (bps, channels, sample_rate) = quality_audio(a);
+            args.extend(audio_args(req.container, bps, channels, sample_rate));
         }
         None => args.push(s("-an")),
     }
     finish_output(&mut args, req.container, io);
     args
+}
+
+/// Audio bitrate, channels and sample rate of a quality-mode encode: the source's bitrate
+/// up to [`QUALITY_AUDIO_BPS`], in whole kbit/s.
+pub(crate) fn quality_audio(a: &AudioInfo) -> (u64, u32, u32) {
+    let bps = a
+        .bitrate_bps
+        .map_or(QUALITY_AUDIO_BPS, |b| b.clamp(32_000, QUALITY_AUDIO_BPS));
+    let bps = (bps / 1000) * 1000;
+    let sample_rate = if matches!(a.sample_rate, 44_100 | 48_000) {
+        a.sample_rate
+    } else {
+        48_000
+    };
+    (bps, audio_channels(bps, a.channels), sample_rate)
 }
 
 /// ffprobe arguments producing the JSON that `parse_ffprobe_json` reads.

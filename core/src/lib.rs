@@ -13,4 +13,5 @@ pub mod plan;
 pub mod probe;
 pub mod progress;
 pub mod sniff;
+pub mod webcodecs;
 pub mod zip;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::protocol::EncoderChoice;
 use crate::state::queue::Queue;
 use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
@@ -133,6 +134,23 @@ pub fn SettingsPanel() -> impl IntoView {
                         .collect_view()}
                 </select>
                 <p class="help">"Videos and images taller than this are scaled down; never up."</p>
+            </div>
+            <div class="field">
+                <label for="encoder">"Encoder"</label>
+                <select
+                    id="encoder"
+                    aria-describedby="encoder-help"
+                    prop:value=move || settings.encoder.get()
+                    on:change=move |ev| settings.encoder.set(event_target_value(&ev))
+                >
+                    {EncoderChoice::ALL
+                        .iter()
+                        .map(|c| view! { <option value=c.label()>{c.label()}</option> })
+                        .collect_view()}
+                </select>
+                <p id="encoder-help" class="help">
+                    "Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file."
+                </p>
             </div>
             <label class="check">
                 <input

@@ -6,7 +6,7 @@ use tamp_core::formats::{default_output, outputs_for, Backend, FormatInfo};
 use tamp_core::media::MediaKind;
 use tamp_core::plan::VideoContainer;
 
-use crate::protocol::{Goal, ImageGoal, VideoOptions};
+use crate::protocol::{EncoderChoice, Goal, ImageGoal, VideoOptions};
 
 /// Size presets offered as buttons, in decimal MB, with what they are for.
 pub const TARGET_PRESETS: &[(f64, &str)] =
@@ -62,6 +62,8 @@ pub struct Settings {
     pub remove_audio: RwSignal<bool>,
     /// Keep photo metadata (camera, location); off by default for privacy.
     pub keep_metadata: RwSignal<bool>,
+    /// Label of the chosen video encoder (an [`EncoderChoice`] label).
+    pub encoder: RwSignal<String>,
 }
 
 /// The **Max height** choices: (value, label).
@@ -83,6 +85,7 @@ impl Default for Settings {
             max_height: RwSignal::new(String::new()),
             remove_audio: RwSignal::new(false),
             keep_metadata: RwSignal::new(false),
+            encoder: RwSignal::new(EncoderChoice::default().label().into()),
         }
     }
 }
@@ -125,6 +128,10 @@ impl Settings {
         VideoOptions {
             max_height: self.max_height_px(),
             remove_audio: self.remove_audio.get_untracked(),
+            encoder: self
+                .encoder
+                .with_untracked(|e| EncoderChoice::from_label(e))
+                .unwrap_or_default(),
         }
     }
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, jobItem, download, ffprobe, media } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download, ffprobe, media, setEncoder } from './harness.mjs';
 
 const TIMEOUT = 5 * 60_000;
 let server; let app;
@@ -44,14 +44,20 @@ const VIDEO_CASES = [
   ['MKV', 'mkv', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'h264'); assert.equal(streams(p, 'audio')[0].codec_name, 'aac'); }],
   ['MOV', 'mov', (p) => assert.equal(streams(p, 'video')[0].codec_name, 'h264')],
   ['GIF', 'gif', (p) => { const v = streams(p, 'video')[0]; assert.equal(v.codec_name, 'gif'); assert.equal(v.width, 320); }],
-  ['MP4', 'mp4', (p) => assert.equal(streams(p, 'video')[0].codec_name, 'h264')],
-  ['WebM', 'webm', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'vp8'); assert.equal(streams(p, 'audio')[0].codec_name, 'vorbis'); }],
+  // MP4 and WebM run on the browser's codecs with the default (Automatic) encoder, and on
+  // FFmpeg with "Best quality (x264)".
+  ['MP4', 'mp4', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'h264'); assert.equal(streams(p, 'audio')[0].codec_name, 'aac'); }],
+  ['WebM', 'webm', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'vp9'); assert.equal(streams(p, 'audio')[0].codec_name, 'opus'); }],
+  ['MP4', 'mp4', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'h264'); assert.equal(streams(p, 'audio')[0].codec_name, 'aac'); }, 'Best quality (x264)'],
+  ['WebM', 'webm', (p) => { assert.equal(streams(p, 'video')[0].codec_name, 'vp8'); assert.equal(streams(p, 'audio')[0].codec_name, 'vorbis'); }, 'Best quality (x264)'],
 ];
 
-for (const [label, ext, check] of VIDEO_CASES) {
-  test(`video → ${label}`, { timeout: TIMEOUT }, async () => {
-    const name = `conv-video-${ext}.mp4`;
-    const outName = ext === 'mp4' ? `conv-video-${ext}-compressed.${ext}` : `conv-video-${ext}.${ext}`;
+for (const [label, ext, check, encoder = 'Automatic'] of VIDEO_CASES) {
+  test(`video → ${label} (encoder: ${encoder})`, { timeout: TIMEOUT }, async () => {
+    await setEncoder(app.page, encoder);
+    const tag = encoder === 'Automatic' ? ext : `${ext}-x264`;
+    const name = `conv-video-${tag}.mp4`;
+    const outName = ext === 'mp4' ? `conv-video-${tag}-compressed.${ext}` : `conv-video-${tag}.${ext}`;
     const p = await convert(video(), name, label, outName);
     check(p);
     assert.ok(Math.abs(Number(p.format.duration) - 3) <= 0.25, `duration ${p.format.duration}`);

@@ -24,10 +24,13 @@ export function serveDist() {
   return serveDir(join(root, 'dist'));
 }
 
-/** Launches Chromium and opens the app; every request is recorded in `requests`. */
-export async function openApp(url, { colorScheme = 'light' } = {}) {
+/** Launches Chromium and opens the app; every request is recorded in `requests`.
+ *  `serviceWorkers: 'block'` keeps the service worker out (so `beforeLoad`'s routes see
+ *  every request); `beforeLoad(context)` runs before the first navigation. */
+export async function openApp(url, { colorScheme = 'light', serviceWorkers = 'allow', beforeLoad } = {}) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ acceptDownloads: true, colorScheme, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ acceptDownloads: true, colorScheme, serviceWorkers, viewport: { width: 1280, height: 900 } });
+  if (beforeLoad) await beforeLoad(context);
   const page = await context.newPage();
   const requests = [];
   const consoleErrors = [];
@@ -92,6 +95,25 @@ export async function addFiles(page, files) {
 /** The queue's list item whose text includes `name`. */
 export function jobItem(page, name) {
   return page.getByRole('list', { name: 'Queue' }).getByRole('listitem').filter({ hasText: name });
+}
+
+/** Picks the **Encoder** setting by its option text. */
+export async function setEncoder(page, label) {
+  await page.getByLabel('Encoder').selectOption({ label });
+}
+
+/** The job's log, as its **Details** toggle shows it (opened if closed). */
+export async function jobLog(item) {
+  const details = item.locator('details.log').last();
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  return details.locator('pre').innerText();
+}
+
+/** Start times and durations of the first video and audio streams, in seconds. */
+export function streamTimes(probe) {
+  const pick = (type) => probe.streams.find((s) => s.codec_type === type);
+  const times = (s) => s && { start: Number(s.start_time), duration: Number(s.duration) };
+  return { video: times(pick('video')), audio: times(pick('audio')) };
 }
 
 /** Clicks the job's download link and saves the file; returns its path. */

@@ -40,7 +40,7 @@ fn mp4_two_pass() {
     let p = plan(VideoContainer::Mp4, true, Some(30.0), true);
     assert_eq!(
         target_args(&p, &IO, Pass::First),
-        split("-i in.mov -map 0:v:0 -c:v libx264 -preset veryfast -b:v 1234k -vf fps=30,scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 1 -passlogfile /tmp/pl -threads 4 -an -f null -")
+        split("-i in.mov -map 0:v:0 -c:v libx264 -preset veryfast -b:v 1234k -vf fps=30,scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 1 -passlogfile /tmp/pl -threads 4 -fps_mode cfr -an -f null -")
     );
     assert_eq!(
         target_args(&p, &IO, Pass::Second),

@@ -49,6 +49,9 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn unlink(this: &Fs, path: &str) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(method, catch, js_name = writeFile)]
+    fn write_file(this: &Fs, path: &str, data: &Uint8Array) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(method, catch)]
     fn stat(this: &Fs, path: &str) -> Result<JsValue, JsValue>;
 
@@ -126,6 +129,16 @@ impl Fs {
     /// Copies a file out of the wasm heap.
     pub fn read(&self, path: &str) -> Result<Uint8Array, JsValue> {
         self.read_file(path)
+    }
+
+    /// Writes `data` into the in-memory file system (MEMFS).
+    pub fn write(&self, path: &str, data: &Uint8Array) -> Result<(), JsValue> {
+        self.write_file(path, data).map(|_| ())
+    }
+
+    /// Deletes a file; a missing one is fine.
+    pub fn remove(&self, path: &str) {
+        let _ = self.unlink(path);
     }
 
     /// Deletes every file in `dir` (outputs and two-pass logs of a finished job).

@@ -9,6 +9,7 @@ use tamp_core::plan::{
     plan_for_target, replan_after_overshoot, Plan, TargetRequest, VideoContainer,
 };
 use tamp_core::probe::{explain_ffprobe_failure, parse_ffprobe_json, Probe};
+use tamp_core::webcodecs::{choose_engine, job_for_quality, plan_bits_per_pixel, VideoEngine};
 use wasm_bindgen::JsCast;
 
 use crate::core_api::FfmpegCore;
@@ -17,24 +18,24 @@ use crate::post;
 use crate::sink::{LogSink, ProgressWindow};
 
 const IN_DIR: &str = "/in";
-const OUT_DIR: &str = "/out";
+pub(crate) const OUT_DIR: &str = "/out";
 const PASSLOG: &str = "/out/passlog";
 /// An encode that lands over the target is redone at most this many more times.
-const MAX_RETRIES: u32 = 2;
+pub(crate) const MAX_RETRIES: u32 = 2;
 /// Share of the job's progress bar given to the first of two passes (x264's first pass is
 /// the cheaper one, but decoding the source dominates in wasm: measured 55-58% of the time here with the st core).
 const FIRST_PASS_SHARE: f64 = 0.55;
 
 /// A finished output still inside the engine's file system.
-struct Output {
-    path: String,
-    size: u64,
-    notes: Vec<String>,
+pub(crate) struct Output {
+    pub path: String,
+    pub size: u64,
+    pub notes: Vec<String>,
 }
 
 /// The loaded core plus what it needs to run jobs.
 pub struct Engine {
-    core: FfmpegCore,
+    pub(crate) core: FfmpegCore,
     sink: LogSink,
     kind: CoreKind,
 }
@@ -48,9 +49,9 @@ impl Engine {
     }
 
     /// Runs a job to the end and posts `Done` or `Failed`.
-    pub fn run(&self, id: JobId, spec: &JobSpec, input: &web_sys::Blob) {
+    pub async fn run(&self, id: JobId, spec: &JobSpec, input: &web_sys::Blob) {
         self.sink.begin_job(id);
-        let result = self.run_steps(id, spec, input);
+        let result = self.run_steps(id, spec, input).await;
         let fs = self.core.fs();
         let outcome = result.and_then(|out| {
             post(
@@ -90,7 +91,7 @@ impl Engine {
         self.sink.end_job();
     }
 
-    fn run_steps(
+    async fn run_steps(
         &self,
         id: JobId,
         spec: &JobSpec,
@@ -149,7 +150,28 @@ impl Engine {
                     fps_cap: None,
                     keep_audio: !spec.video.remove_audio,
                 };
-                return self.encode_to_target(id, &probe, &request, &io);
+                let plan =
+                    plan_for_target(&probe, &request).map_err(|e| Failure::plain(e.to_string()))?;
+                post(
+                    &Event::Planned {
+                        id,
+                        notes: plan.notes.clone(),
+                    },
+                    None,
+                );
+                let decision =
+                    choose_engine(spec.video.encoder, &probe, plan_bits_per_pixel(&plan));
+                log_line(id, decision.reason);
+                if decision.engine == VideoEngine::WebCodecs {
+                    match self
+                        .webcodecs_to_target(id, input, &plan, *target_bytes, &io)
+                        .await
+                    {
+                        Ok(out) => return Ok(out),
+                        Err(reason) => self.hand_back_to_ffmpeg(id, &reason),
+                    }
+                }
+                return self.encode_to_target(id, plan, *target_bytes, &io);
             }
             Goal::Quality { crf, container } => {
                 match (container, remux_to_mp4(&probe, &spec.input_ext, &io)) {
@@ -157,6 +179,22 @@ impl Engine {
                     // copying the streams is instant and loses nothing.
                     (VideoContainer::Mp4, Some(plan)) => (plan.args, plan.notes),
                     _ => {
+                        let decision = choose_engine(spec.video.encoder, &probe, None);
+                        log_line(id, decision.reason);
+                        let fast = job_for_quality(
+                            &probe,
+                            *container,
+                            *crf,
+                            spec.video.max_height,
+                            !spec.video.remove_audio,
+                        )
+                        .filter(|_| decision.engine == VideoEngine::WebCodecs);
+                        if let Some(job) = fast {
+                            match self.webcodecs_once(id, input, &job, &io, duration_s).await {
+                                Ok(out) => return Ok(out),
+                                Err(reason) => self.hand_back_to_ffmpeg(id, &reason),
+                            }
+                        }
                         let req = QualityRequest {
                             container: *container,
                             crf: *crf,
@@ -223,20 +261,10 @@ impl Engine {
     fn encode_to_target(
         &self,
         id: JobId,
-        probe: &Probe,
-        request: &TargetRequest,
+        mut plan: Plan,
+        target_bytes: u64,
         io: &EncodeIo,
     ) -> Result<Output, Failure> {
-        let target_bytes = request.target_bytes;
-        let mut plan =
-            plan_for_target(probe, request).map_err(|e| Failure::plain(e.to_string()))?;
-        post(
-            &Event::Planned {
-                id,
-                notes: plan.notes.clone(),
-            },
-            None,
-        );
         let mut notes = plan.notes.clone();
         for attempt in 1..=MAX_RETRIES + 1 {
             self.encode_plan(id, &plan, io, attempt)?;
@@ -318,7 +346,7 @@ impl Engine {
         }
     }
 
-    fn encode(
+    pub(crate) fn encode(
         &self,
         args: &[String],
         duration_s: f64,
@@ -354,6 +382,11 @@ impl Engine {
             }
         }
     }
+}
+
+/// Posts one line for the job's log.
+pub(crate) fn log_line(id: JobId, line: String) {
+    post(&Event::Log { id, line }, None);
 }
 
 /// Image goals are rejected before this point; kept as an error rather than a panic.

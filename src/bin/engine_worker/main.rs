@@ -2,10 +2,14 @@
 //!
 //! It loads one FFmpeg core (kept for the worker's whole life: the multi-threaded core takes
 //! over a second to spawn its threads) and runs the jobs the page sends, one at a time.
+//! Video is encoded by the browser's own codecs (WebCodecs, through Mediabunny) where they
+//! can do the job, and by FFmpeg otherwise or whenever that fails (`fast_path.rs`).
 //! Cancelling a job is the page's business: it terminates this worker and starts another.
 
 mod core_api;
+mod fast_path;
 mod job;
+mod mediabunny_api;
 mod outcome;
 mod sink;
 
@@ -104,9 +108,16 @@ fn install_logger(core: &FfmpegCore, sink: &LogSink) {
 }
 
 fn install_handler(engine: Engine) {
+    let engine = std::rc::Rc::new(engine);
     let handler = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
         match protocol::decode::<Request>(&msg.data()) {
-            Ok((Request::Start { id, spec }, Some(input))) => engine.run(id, &spec, &input),
+            // The page sends the next job only after this one ended, so jobs never overlap.
+            Ok((Request::Start { id, spec }, Some(input))) => {
+                let engine = engine.clone();
+                wasm_bindgen_futures::spawn_local(
+                    async move { engine.run(id, &spec, &input).await },
+                );
+            }
             Ok((Request::Start { id, .. }, None)) => post(
                 &Event::Failed {
                     id,

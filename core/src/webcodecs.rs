@@ -1,0 +1,308 @@
+//! The fast video engine's decisions: whether a job runs on the browser's own codecs
+//! (WebCodecs, driven by Mediabunny in the engine worker) or on FFmpeg, and what the
+//! WebCodecs encode is told to do. Pure, so the choice is tested natively; the engine
+//! still asks the browser at run time (`isConfigSupported`) and falls back to FFmpeg
+//! whenever the browser says no or the run fails.
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::args::{audio_args, quality_audio};
+use crate::plan::{fit_dims, Plan, VideoContainer};
+use crate::probe::{Probe, VideoInfo};
+
+/// The **Encoder** setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EncoderChoice {
+    /// The browser's codecs when they can do the job and the budget is not so tight that
+    /// x264's two passes clearly win; FFmpeg otherwise.
+    #[default]
+    Automatic,
+    /// The browser's codecs whenever they can do the job.
+    Fast,
+    /// Always FFmpeg's x264 (two passes for a size target).
+    Best,
+}
+
+impl EncoderChoice {
+    /// Every choice, in the order the select lists them.
+    pub const ALL: [EncoderChoice; 3] = [
+        EncoderChoice::Automatic,
+        EncoderChoice::Fast,
+        EncoderChoice::Best,
+    ];
+
+    /// The select's option text.
+    pub fn label(self) -> &'static str {
+        match self {
+            EncoderChoice::Automatic => "Automatic",
+            EncoderChoice::Fast => "Fast (browser codecs)",
+            EncoderChoice::Best => "Best quality (x264)",
+        }
+    }
+
+    /// The choice whose option text is `label`.
+    pub fn from_label(label: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.label() == label)
+    }
+}
+
+/// Under this many bits per pixel per frame, **Automatic** prefers x264: the browser's
+/// software H.264 encoder (OpenH264 in Chromium) is one-pass and falls visibly behind
+/// two-pass x264 when bits are that scarce, while above it both look alike and the
+/// browser is several times faster (see the README's benchmark table).
+pub const AUTOMATIC_MIN_BPP: f64 = 0.04;
+
+/// Video codecs Chromium decodes through WebCodecs, as ffprobe names them.
+const DECODABLE: &[&str] = &["h264", "hevc", "vp8", "vp9", "av1"];
+
+/// Which engine encodes a job's video.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VideoEngine {
+    /// The browser's codecs (WebCodecs) through Mediabunny.
+    WebCodecs,
+    /// FFmpeg in WebAssembly.
+    Ffmpeg,
+}
+
+/// The engine for one job and why, in words for the job's details.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngineDecision {
+    pub engine: VideoEngine,
+    pub reason: String,
+}
+
+impl EngineDecision {
+    fn ffmpeg(reason: impl Into<String>) -> Self {
+        EngineDecision {
+            engine: VideoEngine::Ffmpeg,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Whether Mediabunny reads this container (ffprobe's `format_name`).
+fn demuxable(container: &str) -> bool {
+    container.starts_with("mov,mp4") || container == "matroska,webm"
+}
+
+fn moving_video(probe: &Probe) -> Option<&VideoInfo> {
+    probe
+        .video
+        .as_ref()
+        .filter(|v| !v.is_still_image && v.width > 0 && v.height > 0)
+}
+
+/// Picks the engine for a size-target or quality job. `bits_per_pixel` is the planned
+/// video bitrate per pixel per frame (size targets only).
+pub fn choose_engine(
+    choice: EncoderChoice,
+    probe: &Probe,
+    bits_per_pixel: Option<f64>,
+) -> EngineDecision {
+    if choice == EncoderChoice::Best {
+        return EngineDecision::ffmpeg("Encoder: x264 in FFmpeg, as chosen (Best quality).");
+    }
+    let Some(video) = moving_video(probe) else {
+        return EngineDecision::ffmpeg("Encoder: FFmpeg (there is no video to encode).");
+    };
+    if !demuxable(&probe.container) {
+        return EngineDecision::ffmpeg(format!(
+            "Encoder: FFmpeg (the browser's codecs cannot read this container: {}).",
+            probe.container
+        ));
+    }
+    if !DECODABLE.contains(&video.codec.as_str()) {
+        return EngineDecision::ffmpeg(format!(
+            "Encoder: FFmpeg (the browser cannot decode {} video).",
+            video.codec
+        ));
+    }
+    if choice == EncoderChoice::Automatic {
+        if let Some(bpp) = bits_per_pixel.filter(|b| *b < AUTOMATIC_MIN_BPP) {
+            return EngineDecision::ffmpeg(format!(
+                "Encoder: x264 in FFmpeg (at {bpp:.3} bits per pixel the budget is tight, and x264's two passes look clearly better there)."
+            ));
+        }
+    }
+    EngineDecision {
+        engine: VideoEngine::WebCodecs,
+        reason: format!(
+            "Encoder: the browser's own codecs (WebCodecs): it decodes {} and encodes the output itself, several times faster than FFmpeg in WebAssembly.",
+            video.codec
+        ),
+    }
+}
+
+/// Bits per pixel per frame of a plan's video, for [`choose_engine`].
+pub fn plan_bits_per_pixel(plan: &Plan) -> Option<f64> {
+    let v = plan.video.as_ref()?;
+    let fps = v.fps.unwrap_or(30.0);
+    let pixels = v.width as f64 * v.height as f64 * fps;
+    (pixels > 0.0).then(|| v.bitrate_bps as f64 / pixels)
+}
+
+/// How the WebCodecs encoder's rate is set.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VideoRate {
+    /// Average bits per second (size targets).
+    Bitrate(u64),
+    /// Mediabunny's qualitative level: "low", "medium", "high" (quality mode).
+    Level(&'static str),
+}
+
+/// The video track of a WebCodecs encode.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WebCodecsVideo {
+    /// Output size as displayed: rotation is baked into the pixels, as FFmpeg does.
+    pub width: u32,
+    pub height: u32,
+    /// Output frame rate when capped; the source's otherwise.
+    pub frame_rate: Option<f64>,
+    /// Mediabunny codec id: "avc" (H.264, MP4) or "vp9" (WebM).
+    pub codec: &'static str,
+    pub rate: VideoRate,
+}
+
+/// What happens to the sound of a WebCodecs encode.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WebCodecsAudio {
+    /// No sound in the output.
+    None,
+    /// Opus through WebCodecs, inside the WebM.
+    Opus { bitrate_bps: u64, channels: u32 },
+    /// AAC from FFmpeg, muxed with the browser-encoded video afterwards: Chromium has no
+    /// AAC encoder in WebCodecs on Linux, and MP4 should carry AAC to play everywhere.
+    FfmpegAac {
+        bitrate_bps: u64,
+        channels: u32,
+        sample_rate: u32,
+    },
+}
+
+/// One WebCodecs encode.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WebCodecsJob {
+    pub container: VideoContainer,
+    pub video: WebCodecsVideo,
+    pub audio: WebCodecsAudio,
+}
+
+fn codec_for(container: VideoContainer) -> &'static str {
+    match container {
+        VideoContainer::Mp4 => "avc",
+        // The browser's VP9 works, unlike the FFmpeg core's libvpx-vp9, and beats VP8.
+        VideoContainer::WebM => "vp9",
+    }
+}
+
+fn audio_for(
+    container: VideoContainer,
+    bitrate_bps: u64,
+    channels: u32,
+    rate: u32,
+) -> WebCodecsAudio {
+    match container {
+        VideoContainer::Mp4 => WebCodecsAudio::FfmpegAac {
+            bitrate_bps,
+            channels,
+            sample_rate: rate,
+        },
+        VideoContainer::WebM => WebCodecsAudio::Opus {
+            bitrate_bps,
+            channels,
+        },
+    }
+}
+
+/// The WebCodecs encode of a size-target plan (`None` for a plan without video).
+pub fn job_for_plan(plan: &Plan) -> Option<WebCodecsJob> {
+    let v = plan.video.as_ref()?;
+    Some(WebCodecsJob {
+        container: plan.container,
+        video: WebCodecsVideo {
+            width: v.width,
+            height: v.height,
+            frame_rate: v.fps,
+            codec: codec_for(plan.container),
+            rate: VideoRate::Bitrate(v.bitrate_bps),
+        },
+        audio: plan.audio.as_ref().map_or(WebCodecsAudio::None, |a| {
+            audio_for(plan.container, a.bitrate_bps, a.channels, a.sample_rate)
+        }),
+    })
+}
+
+/// Mediabunny's level for an x264 CRF, so the Quality presets mean the same on both engines.
+fn level_for_crf(crf: u8) -> &'static str {
+    match crf {
+        0..=21 => "high",
+        22..=25 => "medium",
+        _ => "low",
+    }
+}
+
+/// The WebCodecs encode of a quality-mode job (`None` without moving video).
+pub fn job_for_quality(
+    probe: &Probe,
+    container: VideoContainer,
+    crf: u8,
+    max_height: Option<u32>,
+    keep_audio: bool,
+) -> Option<WebCodecsJob> {
+    let v = moving_video(probe)?;
+    let (width, height) = fit_dims(v.display_size(), max_height);
+    let audio = match probe.audio.as_ref().filter(|_| keep_audio) {
+        Some(a) => {
+            let (bps, channels, rate) = quality_audio(a);
+            audio_for(container, bps, channels, rate)
+        }
+        None => WebCodecsAudio::None,
+    };
+    Some(WebCodecsJob {
+        container,
+        video: WebCodecsVideo {
+            width,
+            height,
+            frame_rate: None,
+            codec: codec_for(container),
+            rate: VideoRate::Level(level_for_crf(crf)),
+        },
+        audio,
+    })
+}
+
+/// FFmpeg arguments that put the browser-encoded `video` (copied as is) and the source's
+/// first audio stream (encoded to AAC) into the final MP4.
+pub fn mux_aac_args(
+    video: &str,
+    source: &str,
+    output: &str,
+    bitrate_bps: u64,
+    channels: u32,
+    sample_rate: u32,
+) -> Vec<String> {
+    let mut args: Vec<String> = [
+        "-i", video, "-i", source, "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    args.extend(audio_args(
+        VideoContainer::Mp4,
+        bitrate_bps,
+        channels,
+        sample_rate,
+    ));
+    // Same output conventions as FFmpeg's own encodes: index first, no global metadata
+    // (phone videos carry their GPS location there).
+    for a in ["-movflags", "+faststart", "-map_metadata", "-1", output] {
+        args.push(a.to_string());
+    }
+    args
+}

@@ -1,0 +1,129 @@
+use super::*;
+use crate::plan::{plan_for_target, TargetRequest};
+use crate::probe::parse_ffprobe_json;
+
+fn probe(name: &str) -> Probe {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    parse_ffprobe_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn target(p: &Probe, mb: f64, container: VideoContainer) -> Plan {
+    plan_for_target(
+        p,
+        &TargetRequest {
+            target_bytes: (mb * 1e6) as u64,
+            container,
+            max_height: None,
+            fps_cap: None,
+            keep_audio: true,
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn labels_round_trip() {
+    for c in EncoderChoice::ALL {
+        assert_eq!(EncoderChoice::from_label(c.label()), Some(c));
+    }
+    assert_eq!(EncoderChoice::from_label("turbo"), None);
+    assert_eq!(EncoderChoice::default(), EncoderChoice::Automatic);
+}
+
+#[test]
+fn h264_mp4_goes_to_webcodecs_unless_best_is_chosen() {
+    let p = probe("probe-synth-1080p-10s.json");
+    let fast = choose_engine(EncoderChoice::Fast, &p, Some(0.001));
+    assert_eq!(fast.engine, VideoEngine::WebCodecs);
+    assert!(fast.reason.contains("h264"), "{}", fast.reason);
+    let auto = choose_engine(EncoderChoice::Automatic, &p, Some(0.1));
+    assert_eq!(auto.engine, VideoEngine::WebCodecs);
+    let best = choose_engine(EncoderChoice::Best, &p, Some(0.1));
+    assert_eq!(best.engine, VideoEngine::Ffmpeg);
+    assert!(best.reason.contains("Best quality"));
+}
+
+#[test]
+fn automatic_keeps_x264_for_starved_budgets_but_fast_does_not() {
+    let p = probe("probe-synth-1080p-10s.json");
+    let auto = choose_engine(EncoderChoice::Automatic, &p, Some(AUTOMATIC_MIN_BPP / 2.0));
+    assert_eq!(auto.engine, VideoEngine::Ffmpeg);
+    assert!(auto.reason.contains("bits per pixel"), "{}", auto.reason);
+    let fast = choose_engine(EncoderChoice::Fast, &p, Some(AUTOMATIC_MIN_BPP / 2.0));
+    assert_eq!(fast.engine, VideoEngine::WebCodecs);
+}
+
+#[test]
+fn legacy_codecs_and_containers_go_to_ffmpeg() {
+    // MPEG-4 Part 2 in AVI: neither the container nor the codec is the browser's.
+    let avi = probe("probe-synth-mpeg4.json");
+    let d = choose_engine(EncoderChoice::Fast, &avi, None);
+    assert_eq!(d.engine, VideoEngine::Ffmpeg);
+    assert!(d.reason.contains("FFmpeg"), "{}", d.reason);
+    let mut mp4_mpeg4 = probe("probe-synth-1080p-10s.json");
+    mp4_mpeg4.video.as_mut().unwrap().codec = "mpeg4".into();
+    let d = choose_engine(EncoderChoice::Fast, &mp4_mpeg4, None);
+    assert_eq!(d.engine, VideoEngine::Ffmpeg);
+    assert!(d.reason.contains("cannot decode mpeg4"), "{}", d.reason);
+}
+
+#[test]
+fn audio_only_and_images_go_to_ffmpeg() {
+    for name in ["probe-synth-tone.json", "probe-synth-photo.json"] {
+        let d = choose_engine(EncoderChoice::Fast, &probe(name), None);
+        assert_eq!(d.engine, VideoEngine::Ffmpeg, "{name}");
+    }
+}
+
+#[test]
+fn plan_becomes_a_webcodecs_job_with_the_same_numbers() {
+    let p = probe("probe-synth-1080p-10s.json");
+    let plan = target(&p, 8.0, VideoContainer::Mp4);
+    let job = job_for_plan(&plan).unwrap();
+    let v = plan.video.as_ref().unwrap();
+    assert_eq!((job.video.width, job.video.height), (v.width, v.height));
+    assert_eq!(job.video.codec, "avc");
+    assert_eq!(job.video.rate, VideoRate::Bitrate(v.bitrate_bps));
+    let a = plan.audio.as_ref().unwrap();
+    assert_eq!(
+        job.audio,
+        WebCodecsAudio::FfmpegAac {
+            bitrate_bps: a.bitrate_bps,
+            channels: a.channels,
+            sample_rate: a.sample_rate
+        }
+    );
+    let webm = job_for_plan(&target(&p, 8.0, VideoContainer::WebM)).unwrap();
+    assert_eq!(webm.video.codec, "vp9");
+    assert!(matches!(webm.audio, WebCodecsAudio::Opus { .. }));
+    let bpp = plan_bits_per_pixel(&plan).unwrap();
+    assert!(bpp > 0.0 && bpp < 1.0, "{bpp}");
+}
+
+#[test]
+fn rotated_sources_are_planned_in_display_orientation() {
+    let p = probe("probe-synth-portrait-rotated.json");
+    let q = job_for_quality(&p, VideoContainer::Mp4, 23, None, true).unwrap();
+    assert!(q.video.height > q.video.width, "{:?}", q.video);
+    assert_eq!(q.video.rate, VideoRate::Level("medium"));
+    let muted = job_for_quality(&p, VideoContainer::Mp4, 20, Some(360), false).unwrap();
+    assert_eq!(muted.audio, WebCodecsAudio::None);
+    assert_eq!(muted.video.width, 360);
+    assert_eq!(muted.video.rate, VideoRate::Level("high"));
+}
+
+#[test]
+fn mux_copies_the_video_and_encodes_aac() {
+    let args = mux_aac_args(
+        "/out/v.mp4",
+        "/in/input.mov",
+        "/out/o.mp4",
+        96_000,
+        2,
+        48_000,
+    );
+    assert_eq!(
+        args.join(" "),
+        "-i /out/v.mp4 -i /in/input.mov -map 0:v:0 -map 1:a:0 -c:v copy -c:a aac -b:a 96k -ac 2 -ar 48000 -movflags +faststart -map_metadata -1 /out/o.mp4"
+    );
+}
