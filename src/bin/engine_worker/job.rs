@@ -2,17 +2,16 @@
 //! verify the size and re-encode if it overshot, then hand the output to the page.
 
 use tamp::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Stage};
-use tamp_core::args::{probe_args, quality_args, target_args, EncodeIo, Pass, QualityRequest};
+use tamp_core::args::{probe_args, quality_args, EncodeIo, QualityRequest};
 use tamp_core::convert::{convert_args, remux_to_mp4};
 use tamp_core::formats::output_by_id;
-use tamp_core::plan::{
-    plan_for_target, replan_after_overshoot, Plan, TargetRequest, VideoContainer,
-};
+use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
 use tamp_core::probe::{explain_ffprobe_failure, parse_ffprobe_json, Probe};
 use tamp_core::webcodecs::{choose_engine, job_for_quality, plan_bits_per_pixel, VideoEngine};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::core_api::FfmpegCore;
+use crate::core_api::{FfmpegCore, Fs};
 use crate::outcome::{explain_encode_failure, make_blob, mime_for, sanitize_ext, Failure};
 use crate::post;
 use crate::sink::{LogSink, ProgressWindow};
@@ -22,9 +21,6 @@ pub(crate) const OUT_DIR: &str = "/out";
 const PASSLOG: &str = "/out/passlog";
 /// An encode that lands over the target is redone at most this many more times.
 pub(crate) const MAX_RETRIES: u32 = 2;
-/// Share of the job's progress bar given to the first of two passes (x264's first pass is
-/// the cheaper one, but decoding the source dominates in wasm: measured 55-58% of the time here with the st core).
-const FIRST_PASS_SHARE: f64 = 0.55;
 
 /// A finished output still inside the engine's file system.
 pub(crate) struct Output {
@@ -67,6 +63,8 @@ impl Engine {
         });
         fs.clear_dir(OUT_DIR);
         fs.release_mount(IN_DIR);
+        // An input copied into memory (see `stage_input`) is a plain file there.
+        fs.clear_dir(IN_DIR);
         self.sink.set_window(None);
         match outcome {
             Ok((blob, out)) => post(
@@ -100,8 +98,7 @@ impl Engine {
         let fs = self.core.fs();
         let ext = sanitize_ext(&spec.input_ext);
         let input_path = format!("{IN_DIR}/input.{ext}");
-        fs.mount_blob(IN_DIR, &format!("input.{ext}"), input)
-            .map_err(|e| Failure::crashed(&e))?;
+        stage_input(&fs, &format!("input.{ext}"), input).await?;
 
         post(
             &Event::Stage {
@@ -258,94 +255,6 @@ impl Engine {
         }
     }
 
-    fn encode_to_target(
-        &self,
-        id: JobId,
-        mut plan: Plan,
-        target_bytes: u64,
-        io: &EncodeIo,
-    ) -> Result<Output, Failure> {
-        let mut notes = plan.notes.clone();
-        for attempt in 1..=MAX_RETRIES + 1 {
-            self.encode_plan(id, &plan, io, attempt)?;
-            let size = self.core.fs().file_size(io.output).unwrap_or(u64::MAX);
-            if size <= target_bytes {
-                if attempt > 1 {
-                    notes.push(format!("Fitted on attempt {attempt}."));
-                }
-                return Ok(Output {
-                    path: io.output.to_owned(),
-                    size,
-                    notes,
-                });
-            }
-            let note = format!(
-                "Attempt {attempt} came out at {} bytes, over the {} byte target; re-encoding at a lower bitrate.",
-                size, target_bytes
-            );
-            post(
-                &Event::Log {
-                    id,
-                    line: note.clone(),
-                },
-                None,
-            );
-            notes.push(note);
-            plan = replan_after_overshoot(&plan, target_bytes, size)
-                .map_err(|e| Failure::plain(e.to_string()))?;
-        }
-        Err(Failure::plain(
-            "The encoder could not bring this file under the target size. Try a larger target.",
-        ))
-    }
-
-    fn encode_plan(
-        &self,
-        id: JobId,
-        plan: &Plan,
-        io: &EncodeIo,
-        attempt: u32,
-    ) -> Result<(), Failure> {
-        let duration = plan.duration_s;
-        if plan.video.is_some() {
-            post(
-                &Event::Stage {
-                    id,
-                    stage: Stage::Encoding { attempt, pass: 1 },
-                },
-                None,
-            );
-            self.encode(
-                &target_args(plan, io, Pass::First),
-                duration,
-                0.0,
-                FIRST_PASS_SHARE,
-            )?;
-            post(
-                &Event::Stage {
-                    id,
-                    stage: Stage::Encoding { attempt, pass: 2 },
-                },
-                None,
-            );
-            self.encode(
-                &target_args(plan, io, Pass::Second),
-                duration,
-                FIRST_PASS_SHARE,
-                1.0 - FIRST_PASS_SHARE,
-            )
-        } else {
-            post(
-                &Event::Stage {
-                    id,
-                    stage: Stage::Encoding { attempt, pass: 0 },
-                },
-                None,
-            );
-            self.encode(&target_args(plan, io, Pass::Single), duration, 0.0, 1.0)
-        }
-    }
-
     pub(crate) fn encode(
         &self,
         args: &[String],
@@ -382,6 +291,31 @@ impl Engine {
             }
         }
     }
+}
+
+/// Inputs up to this size are copied into the engine's memory (MEMFS); larger ones are
+/// mounted read-only (WORKERFS). Measured here: WORKERFS reads about 3x slower (a full
+/// remux of 605 MB took 14.3 s against 5.1 s from MEMFS) but a copy doubles memory (peak
+/// 3.0 GB against 1.9 GB for that file), which only large inputs cannot afford.
+const MEMFS_MAX_BYTES: f64 = 128.0 * 1024.0 * 1024.0;
+
+/// Puts the user's file at `IN_DIR/name` for FFmpeg: a copy in memory when small, else a
+/// WORKERFS mount that reads the `File` lazily without copying it.
+async fn stage_input(fs: &Fs, name: &str, input: &web_sys::Blob) -> Result<(), Failure> {
+    if input.size() > MEMFS_MAX_BYTES {
+        return fs
+            .mount_blob(IN_DIR, name, input)
+            .map_err(|e| Failure::crashed(&e));
+    }
+    let buffer = JsFuture::from(input.array_buffer()).await.map_err(|_| {
+        Failure::plain("The file could not be read; it may have been moved or deleted.")
+    })?;
+    fs.ensure_dir(IN_DIR);
+    fs.write(
+        &format!("{IN_DIR}/{name}"),
+        &js_sys::Uint8Array::new(&buffer),
+    )
+    .map_err(|e| Failure::crashed(&e))
 }
 
 /// Posts one line for the job's log.

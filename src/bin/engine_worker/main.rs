@@ -12,6 +12,7 @@ mod job;
 mod mediabunny_api;
 mod outcome;
 mod sink;
+mod x264_target;
 
 use js_sys::{Function, Promise, Reflect};
 use tamp::protocol::{self, CoreKind, Event, Request};
