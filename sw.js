@@ -11,11 +11,15 @@
 //   except the share target below, whose files are kept only until the page takes them).
 // - Every response served gets COOP/COEP/CORP, because static hosts (GitHub Pages) send no
 //   such headers and the multi-threaded FFmpeg core needs `crossOriginIsolated`.
+// - HTML responses also get the Content-Security-Policy as a header (the page carries the
+//   same policy in a <meta>, which holds before this worker controls it).
 // - Updates wait: the page posts SKIP_WAITING only when the user clicks Reload, so a new
 //   version never takes over in the middle of a job.
 'use strict';
 
 const PRECACHE = { version: 'dev', files: [] };
+// Written by scripts/csp.mjs (from the post-build hook) with the built page's policy.
+const CSP = null;
 
 const CACHE_PREFIX = 'tamp-precache-';
 const CACHE = CACHE_PREFIX + PRECACHE.version;
@@ -40,7 +44,7 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** The same response with the isolation headers added. */
+/** The same response with the isolation headers added, and the CSP if it is a page. */
 function isolated(response) {
   // Opaque and error responses can't be rebuilt; redirects pass through as they are.
   if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) {
@@ -48,6 +52,10 @@ function isolated(response) {
   }
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  // By type, not URL: index.html is also served for ./ and ./?shared=1, and a 404 page is HTML too.
+  if (CSP && /^text\/html\b/i.test(headers.get('Content-Type') || '')) {
+    headers.set('Content-Security-Policy', CSP);
+  }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 

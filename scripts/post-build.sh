@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post-build hook: copy the pinned FFmpeg cores from vendor/ into the staged site, so
-# the app loads FFmpeg from its own origin. Runs with TRUNK_STAGING_DIR set by Trunk.
+# the app loads FFmpeg from its own origin; write the Content-Security-Policy; list the files
+# for the service worker's precache. Runs with TRUNK_STAGING_DIR set by Trunk.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 stage=${TRUNK_STAGING_DIR:?run by trunk}
@@ -17,6 +18,10 @@ mb="$root/vendor/node_modules/mediabunny/dist/bundles/mediabunny.min.mjs"
 [ -f "$mb" ] || { echo "missing $mb: run scripts/setup.sh (npm ci in vendor/)" >&2; exit 1; }
 mkdir -p "$stage/mediabunny"
 cp "$mb" "$stage/mediabunny/"
+
+# The Content-Security-Policy (meta tag in index.html, header line in sw.js), with the hashes
+# of index.html's inline scripts. Before the precache list: it changes index.html.
+node "$root/scripts/csp.mjs" "$stage"
 
 # The service worker's precache list: every file of the build with its SHA-256, and a version
 # that is the hash of that list (so it changes whenever any file does, and the service

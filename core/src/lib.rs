@@ -9,6 +9,7 @@ pub mod convert;
 pub mod formats;
 pub mod human;
 pub mod media;
+pub mod names;
 pub mod plan;
 pub mod probe;
 pub mod progress;

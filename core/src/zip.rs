@@ -8,7 +8,8 @@ use thiserror::Error;
 /// One file in the archive.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZipEntry {
-    /// Name inside the archive (UTF-8; must be unique; see [`unique_names`]).
+    /// Name inside the archive (UTF-8; must be unique and safe to extract: see
+    /// [`unique_names`] and [`crate::names::safe_file_name`]).
     pub name: String,
     /// CRC-32 of the data (see [`Crc32`]).
     pub crc32: u32,

@@ -5,6 +5,7 @@
 
 use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
+use tamp_core::names::safe_file_name;
 use tamp_core::zip::{central_directory, local_header, unique_names, Crc32, ZipEntry};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -66,7 +67,14 @@ async fn build_and_save(queue: Queue) -> Result<usize, String> {
             })
             .collect()
     });
-    let names = unique_names(&outputs.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>());
+    // Entry names are made safe again here: a zip tool extracts them as paths, so one
+    // with "../" or "C:" in it would write outside the folder.
+    let names = unique_names(
+        &outputs
+            .iter()
+            .map(|(n, _)| safe_file_name(n))
+            .collect::<Vec<_>>(),
+    );
     let parts = Array::new();
     let mut entries = Vec::with_capacity(outputs.len());
     for ((_, blob), name) in outputs.iter().zip(names) {

@@ -5,6 +5,7 @@ use tamp_core::human::format_bytes;
 
 use crate::files::stem;
 use tamp_core::formats::output_by_id;
+use tamp_core::names::{base_name, safe_file_name, safe_stem};
 
 use crate::protocol::{Event, Goal, ImageGoal, Stage};
 use crate::state::job::{Job, JobOutput, JobStatus, RunInfo};
@@ -56,7 +57,9 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
                     job.output_blob.set_value(Some(blob));
                     job.output.set(Some(JobOutput {
                         url,
-                        name: output_name,
+                        // Made safe by `output_name` before the job started; the engine
+                        // echoes it back, so check again rather than trust the round trip.
+                        name: safe_file_name(&output_name),
                         size,
                     }));
                     job.status.set(JobStatus::Done);
@@ -113,9 +116,10 @@ fn describe_stage(stage: &Stage) -> String {
     }
 }
 
-/// The output's file name: the user's base name, marked with the target when there is one.
+/// The output's file name: the user's base name made safe to save anywhere (see
+/// [`tamp_core::names`]), marked with the target when there is one.
 pub fn output_name(input: &str, goal: &Goal) -> String {
-    let base = stem(input);
+    let base = safe_stem(stem(base_name(input)));
     match goal {
         Goal::TargetSize {
             target_bytes,
@@ -151,4 +155,36 @@ pub fn output_name(input: &str, goal: &Goal) -> String {
 fn has_extension(name: &str, ext: &str) -> bool {
     name.rsplit_once('.')
         .is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::output_name;
+    use crate::protocol::Goal;
+    use tamp_core::plan::VideoContainer;
+
+    #[test]
+    fn output_names_are_safe_whatever_the_input_is_called() {
+        let convert = |format: &str| Goal::Convert {
+            format: format.into(),
+            audio_kbps: 128,
+        };
+        let target = Goal::TargetSize {
+            target_bytes: 10_000_000,
+            container: VideoContainer::Mp4,
+        };
+        assert_eq!(output_name("clip.mov", &target), "clip-10MB.mp4");
+        assert_eq!(output_name("../../etc/passwd", &target), "passwd-10MB.mp4");
+        assert_eq!(
+            output_name("bad:name*?.wav", &convert("mp3")),
+            "bad_name_.mp3"
+        );
+        assert_eq!(output_name(".hidden.wav", &convert("mp3")), "hidden.mp3");
+        assert_eq!(output_name("CON.wav", &convert("mp3")), "CON_.mp3");
+        assert_eq!(output_name("   .wav", &convert("mp3")), "output.mp3");
+        assert_eq!(
+            output_name("song.mp3", &convert("mp3")),
+            "song-converted.mp3"
+        );
+    }
 }

@@ -4,7 +4,9 @@
 //!
 //! The multi-threaded core is known to hang in Chromium now and then: when it goes quiet
 //! for [`MT_STALL_MS`], the job restarts on the single-threaded core, and the page keeps
-//! using that core from then on.
+//! using that core from then on. A single-threaded core quiet for [`ST_SILENCE_MS`] has
+//! died without a word (a worker that closed itself sends no error): the job fails and a
+//! fresh worker serves the next one.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,6 +23,11 @@ use crate::state::queue::Queue;
 /// twice a second while encoding; probing a large file through WORKERFS can take a few
 /// seconds, so this is generous.
 const MT_STALL_MS: u32 = 20_000;
+
+/// Silence after which a single-threaded run counts as dead. Much longer than
+/// [`MT_STALL_MS`] because there is no fallback: x264 buffers its lookahead before the
+/// first progress line, which for 4K on a slow phone can take most of a minute.
+const ST_SILENCE_MS: u32 = 120_000;
 
 /// How many image jobs run at once: images are decoded in parallel workers, one per core,
 /// leaving one core for the page and any video job.
@@ -151,7 +158,14 @@ impl Runner {
         images: bool,
     ) -> Option<EngineWorker> {
         loop {
-            let w = match worker.take() {
+            let mut kept = worker.take();
+            if kept.as_mut().is_some_and(EngineWorker::died_while_idle) {
+                job.push_log(
+                    "The converter had stopped since the last file; starting a fresh one.".into(),
+                );
+                kept = None; // dropping terminates it
+            }
+            let w = match kept {
                 Some(w) => w,
                 None => match EngineWorker::spawn(self.core_to_use(images)) {
                     Ok(w) => w,
@@ -198,7 +212,14 @@ impl Runner {
         self.0
             .borrow_mut()
             .set_handle(job.id, worker.cancel_handle());
-        let watchdog = (worker.core() == CoreKind::MultiThread).then_some(MT_STALL_MS);
+        // No watchdog for images: they report nothing while converting, for as long as a
+        // large photo takes; their bootstrap reports traps itself (public/image-worker.js).
+        let core = worker.core();
+        let watchdog = match core {
+            CoreKind::MultiThread => Some(MT_STALL_MS),
+            CoreKind::SingleThread => Some(ST_SILENCE_MS),
+            CoreKind::Image => None,
+        };
         if !worker.is_ready() {
             // The worker drops requests until its engine has loaded; wait for `Ready`.
             loop {
@@ -212,7 +233,7 @@ impl Runner {
                         return Attempt::Ended(None);
                     }
                     WorkerMsg::Event(..) => {}
-                    other => return end_abnormally(job, other),
+                    other => return end_abnormally(job, core, other),
                 }
             }
         }
@@ -244,16 +265,27 @@ impl Runner {
                         return Attempt::Ended(keep.then_some(worker));
                     }
                 }
-                other => return end_abnormally(job, other),
+                other => return end_abnormally(job, core, other),
             }
         }
     }
 }
 
 /// Handles every way a worker can stop talking.
-fn end_abnormally(job: &Job, msg: WorkerMsg) -> Attempt {
+fn end_abnormally(job: &Job, core: CoreKind, msg: WorkerMsg) -> Attempt {
     match msg {
-        WorkerMsg::Stalled => Attempt::Stalled,
+        WorkerMsg::Stalled if core == CoreKind::MultiThread => Attempt::Stalled,
+        WorkerMsg::Stalled => {
+            fail(
+                job,
+                format!(
+                    "The converter stopped responding (nothing for {} s). It will be restarted for the next file.",
+                    ST_SILENCE_MS / 1000
+                ),
+                job.log.get_untracked(),
+            );
+            Attempt::Ended(None)
+        }
         WorkerMsg::Cancelled => {
             job.status.set(JobStatus::Cancelled);
             Attempt::Ended(None)

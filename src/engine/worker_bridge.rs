@@ -28,6 +28,7 @@ pub struct EngineWorker {
     core: CoreKind,
     ready: bool,
     _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_message_error: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
 
@@ -82,6 +83,16 @@ impl EngineWorker {
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
 
+        // A message that cannot be deserialized arrives as `messageerror`, not `message`:
+        // without this the job would wait for an event that never comes.
+        let errors = tx.clone();
+        let on_message_error = Closure::<dyn Fn(MessageEvent)>::new(move |_: MessageEvent| {
+            let _ = errors.unbounded_send(WorkerMsg::Crashed(
+                "a message from the engine could not be read".into(),
+            ));
+        });
+        worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
+
         Ok(EngineWorker {
             worker,
             tx,
@@ -89,6 +100,7 @@ impl EngineWorker {
             core,
             ready: false,
             _on_message: on_message,
+            _on_message_error: on_message_error,
             _on_error: on_error,
         })
     }
@@ -106,6 +118,17 @@ impl EngineWorker {
     /// Records that `Ready` arrived.
     pub fn mark_ready(&mut self) {
         self.ready = true;
+    }
+
+    /// Whether the worker died while it sat idle between jobs, e.g. an error thrown after its
+    /// last `Done`. Its crash report is still queued here and would otherwise be read by
+    /// the next job as that job's own crash. Drains whatever arrived meanwhile.
+    pub fn died_while_idle(&mut self) -> bool {
+        let mut died = false;
+        while let Ok(msg) = self.rx.try_recv() {
+            died |= matches!(msg, WorkerMsg::Crashed(_));
+        }
+        died
     }
 
     /// A handle that can cancel this worker from elsewhere.
