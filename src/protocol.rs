@@ -44,6 +44,9 @@ pub struct VideoOptions {
     pub max_height: Option<u32>,
     /// Drop the sound.
     pub remove_audio: bool,
+    /// Highest frame rate of the output; never raised.
+    #[serde(default)]
+    pub fps_cap: Option<f64>,
     /// Which video encoder the user prefers: the browser's codecs or x264.
     #[serde(default)]
     pub encoder: EncoderChoice,

@@ -247,16 +247,20 @@ fn level_for_crf(crf: u8) -> &'static str {
     }
 }
 
-/// The WebCodecs encode of a quality-mode job (`None` without moving video).
+/// The WebCodecs encode of a quality-mode job (`None` without moving video), within the
+/// user's `(max height, frame-rate cap)`.
 pub fn job_for_quality(
     probe: &Probe,
     container: VideoContainer,
     crf: u8,
-    max_height: Option<u32>,
+    (max_height, fps_cap): (Option<u32>, Option<f64>),
     keep_audio: bool,
 ) -> Option<WebCodecsJob> {
     let v = moving_video(probe)?;
     let (width, height) = fit_dims(v.display_size(), max_height);
+    // Only a cap below the source's rate changes anything (frames are never invented).
+    let frame_rate =
+        fps_cap.filter(|c| c.is_finite() && *c >= 1.0 && v.fps.is_none_or(|src| *c < src - 0.01));
     let audio = match probe.audio.as_ref().filter(|_| keep_audio) {
         Some(a) => {
             let (bps, channels, rate) = quality_audio(a);
@@ -269,7 +273,7 @@ pub fn job_for_quality(
         video: WebCodecsVideo {
             width,
             height,
-            frame_rate: None,
+            frame_rate,
             codec: codec_for(container),
             rate: VideoRate::Level(level_for_crf(crf)),
         },

@@ -7,7 +7,7 @@ use crate::state::queue::Queue;
 use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
 
-use crate::state::settings::{AUTOMATIC, MAX_HEIGHTS, QUALITY_PRESETS, TARGET_PRESETS};
+use crate::state::settings::{AUTOMATIC, MAX_FPS, MAX_HEIGHTS, QUALITY_PRESETS, TARGET_PRESETS};
 
 /// Settings for jobs not yet started, and the **Convert** button.
 #[component]
@@ -134,6 +134,20 @@ pub fn SettingsPanel() -> impl IntoView {
                         .collect_view()}
                 </select>
                 <p class="help">"Videos and images taller than this are scaled down; never up."</p>
+            </div>
+            <div class="field">
+                <label for="max-fps">"Max frame rate"</label>
+                <select
+                    id="max-fps"
+                    prop:value=move || settings.max_fps.get()
+                    on:change=move |ev| settings.max_fps.set(event_target_value(&ev))
+                >
+                    {MAX_FPS
+                        .iter()
+                        .map(|(value, label)| view! { <option value=*value>{*label}</option> })
+                        .collect_view()}
+                </select>
+                <p class="help">"Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each."</p>
             </div>
             <div class="field">
                 <label for="encoder">"Encoder"</label>

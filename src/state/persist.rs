@@ -25,6 +25,7 @@ pub fn load_settings() -> Settings {
                 Some(("remove_audio", v)) => settings.remove_audio.set(v == "true"),
                 Some(("keep_metadata", v)) => settings.keep_metadata.set(v == "true"),
                 Some(("encoder", v)) if v.len() < 32 => settings.encoder.set(v.to_owned()),
+                Some(("max_fps", v)) if v.len() < 8 => settings.max_fps.set(v.to_owned()),
                 _ => {}
             }
         }
@@ -36,14 +37,15 @@ pub fn load_settings() -> Settings {
 pub fn save_settings_on_change(settings: Settings) {
     Effect::new(move |_| {
         let text = format!(
-            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}\nencoder={}",
+            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}\nencoder={}\nmax_fps={}",
             settings.target_mb.get(),
             settings.format.get(),
             settings.quality.get(),
             settings.max_height.get(),
             settings.remove_audio.get(),
             settings.keep_metadata.get(),
-            settings.encoder.get()
+            settings.encoder.get(),
+            settings.max_fps.get()
         );
         if let Some(s) = storage() {
             // Storage may be full or disabled (private mode); settings then last one visit.

@@ -62,6 +62,8 @@ pub struct Settings {
     pub remove_audio: RwSignal<bool>,
     /// Keep photo metadata (camera, location); off by default for privacy.
     pub keep_metadata: RwSignal<bool>,
+    /// Highest output frame rate as text ("" keeps the original rate).
+    pub max_fps: RwSignal<String>,
     /// Label of the chosen video encoder (an [`EncoderChoice`] label).
     pub encoder: RwSignal<String>,
 }
@@ -85,10 +87,20 @@ impl Default for Settings {
             max_height: RwSignal::new(String::new()),
             remove_audio: RwSignal::new(false),
             keep_metadata: RwSignal::new(false),
+            max_fps: RwSignal::new(String::new()),
             encoder: RwSignal::new(EncoderChoice::default().label().into()),
         }
     }
 }
+
+/// The **Max frame rate** choices: (value, label).
+pub const MAX_FPS: &[(&str, &str)] = &[
+    ("", "Original"),
+    ("60", "60 fps"),
+    ("30", "30 fps"),
+    ("24", "24 fps"),
+    ("15", "15 fps"),
+];
 
 /// Why the settings cannot produce a goal.
 #[derive(Debug, PartialEq, thiserror::Error)]
@@ -128,6 +140,7 @@ impl Settings {
         VideoOptions {
             max_height: self.max_height_px(),
             remove_audio: self.remove_audio.get_untracked(),
+            fps_cap: self.max_fps.with_untracked(|f| f.parse().ok()),
             encoder: self
                 .encoder
                 .with_untracked(|e| EncoderChoice::from_label(e))

@@ -103,13 +103,19 @@ fn plan_becomes_a_webcodecs_job_with_the_same_numbers() {
 #[test]
 fn rotated_sources_are_planned_in_display_orientation() {
     let p = probe("probe-synth-portrait-rotated.json");
-    let q = job_for_quality(&p, VideoContainer::Mp4, 23, None, true).unwrap();
+    let q = job_for_quality(&p, VideoContainer::Mp4, 23, (None, None), true).unwrap();
     assert!(q.video.height > q.video.width, "{:?}", q.video);
     assert_eq!(q.video.rate, VideoRate::Level("medium"));
-    let muted = job_for_quality(&p, VideoContainer::Mp4, 20, Some(360), false).unwrap();
+    assert_eq!(q.video.frame_rate, None);
+    let muted =
+        job_for_quality(&p, VideoContainer::Mp4, 20, (Some(360), Some(15.0)), false).unwrap();
     assert_eq!(muted.audio, WebCodecsAudio::None);
     assert_eq!(muted.video.width, 360);
+    assert_eq!(muted.video.frame_rate, Some(15.0));
     assert_eq!(muted.video.rate, VideoRate::Level("high"));
+    // A cap above the source's 30 fps changes nothing.
+    let same = job_for_quality(&p, VideoContainer::Mp4, 20, (None, Some(60.0)), true).unwrap();
+    assert_eq!(same.video.frame_rate, None);
 }
 
 #[test]

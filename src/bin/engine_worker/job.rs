@@ -144,7 +144,7 @@ impl Engine {
                     target_bytes: *target_bytes,
                     container: *container,
                     max_height: spec.video.max_height,
-                    fps_cap: None,
+                    fps_cap: spec.video.fps_cap,
                     keep_audio: !spec.video.remove_audio,
                 };
                 let plan =
@@ -182,7 +182,7 @@ impl Engine {
                             &probe,
                             *container,
                             *crf,
-                            spec.video.max_height,
+                            (spec.video.max_height, spec.video.fps_cap),
                             !spec.video.remove_audio,
                         )
                         .filter(|_| decision.engine == VideoEngine::WebCodecs);
@@ -196,7 +196,7 @@ impl Engine {
                             container: *container,
                             crf: *crf,
                             max_height: spec.video.max_height,
-                            fps_cap: None,
+                            fps_cap: spec.video.fps_cap,
                             keep_audio: !spec.video.remove_audio,
                         };
                         let note = format!("Constant quality (CRF {crf}).");
