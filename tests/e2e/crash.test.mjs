@@ -48,7 +48,13 @@ async function convert(files) {
   return names.map((name) => jobItem(page, name));
 }
 
-const done = (item, out) => item.getByRole('link', { name: `Download ${out}` }).waitFor({ timeout: TIMEOUT });
+/** Waits for the job's download link; fails at once, with its words, if the job fails. */
+async function done(item, out) {
+  const link = item.getByRole('link', { name: `Download ${out}` });
+  const alert = item.getByRole('alert');
+  await link.or(alert).first().waitFor({ timeout: TIMEOUT });
+  if (await alert.count()) assert.fail(`${out}: the job failed: ${await alert.innerText()}`);
+}
 
 /** The FFmpeg engine worker, idle after a job (there is one at a time). */
 async function idleEngineWorker() {
