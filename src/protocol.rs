@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use tamp_core::plan::VideoContainer;
 use tamp_core::probe::Probe;
-pub use tamp_core::webcodecs::EncoderChoice;
+pub use tamp_core::webcodecs::{EncoderChoice, VideoCodecChoice};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Identifies one job for the life of the page.
@@ -50,6 +50,16 @@ pub struct VideoOptions {
     /// Which video encoder the user prefers: the browser's codecs or x264.
     #[serde(default)]
     pub encoder: EncoderChoice,
+    /// Which video codec: the compatible one of the container, or AV1.
+    #[serde(default)]
+    pub codec: VideoCodecChoice,
+}
+
+impl VideoOptions {
+    /// The encoder and codec settings, as the engine choice takes them.
+    pub fn choices(&self) -> (EncoderChoice, VideoCodecChoice) {
+        (self.encoder, self.codec)
+    }
 }
 
 /// The user's goal for a video job.

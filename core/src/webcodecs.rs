@@ -4,51 +4,16 @@
 //! still asks the browser at run time (`isConfigSupported`) and falls back to FFmpeg
 //! whenever the browser says no or the run fails.
 
+mod choice;
 #[cfg(test)]
 mod tests;
 
-use serde::{Deserialize, Serialize};
+pub use choice::{EncoderChoice, VideoCodecChoice};
+use serde::Serialize;
 
 use crate::args::{audio_args, quality_audio};
 use crate::plan::{fit_dims, Plan, VideoContainer};
 use crate::probe::{Probe, VideoInfo};
-
-/// The **Encoder** setting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EncoderChoice {
-    /// The browser's codecs when they can do the job and the budget is not so tight that
-    /// x264's two passes clearly win; FFmpeg otherwise.
-    #[default]
-    Automatic,
-    /// The browser's codecs whenever they can do the job.
-    Fast,
-    /// Always FFmpeg's x264 (two passes for a size target).
-    Best,
-}
-
-impl EncoderChoice {
-    /// Every choice, in the order the select lists them.
-    pub const ALL: [EncoderChoice; 3] = [
-        EncoderChoice::Automatic,
-        EncoderChoice::Fast,
-        EncoderChoice::Best,
-    ];
-
-    /// The select's option text.
-    pub fn label(self) -> &'static str {
-        match self {
-            EncoderChoice::Automatic => "Automatic",
-            EncoderChoice::Fast => "Fast (browser codecs)",
-            EncoderChoice::Best => "Best quality (x264)",
-        }
-    }
-
-    /// The choice whose option text is `label`.
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.label() == label)
-    }
-}
 
 /// Under this many bits per pixel per frame, **Automatic** prefers x264. Measured here
 /// (scripts/bench.mjs, SSIM against the source): the browser's one-pass encoder trails
@@ -102,29 +67,37 @@ fn moving_video(probe: &Probe) -> Option<&VideoInfo> {
 /// Picks the engine for a size-target or quality job. `bits_per_pixel` is the planned
 /// video bitrate per pixel per frame (size targets only).
 pub fn choose_engine(
-    choice: EncoderChoice,
+    (choice, codec): (EncoderChoice, VideoCodecChoice),
     probe: &Probe,
     bits_per_pixel: Option<f64>,
 ) -> EngineDecision {
-    if choice == EncoderChoice::Best {
+    // AV1 comes only from the browser's encoders (the FFmpeg core has none), whatever the
+    // Encoder setting; where the browser cannot do the job, FFmpeg makes H.264 instead.
+    let av1 = codec == VideoCodecChoice::Av1;
+    if choice == EncoderChoice::Best && !av1 {
         return EngineDecision::ffmpeg("Encoder: x264 in FFmpeg, as chosen (Best quality).");
     }
+    let ffmpeg_instead = if av1 {
+        " AV1 needs the browser's codecs, so FFmpeg encodes the standard codec instead"
+    } else {
+        ""
+    };
     let Some(video) = moving_video(probe) else {
         return EngineDecision::ffmpeg("Encoder: FFmpeg (there is no video to encode).");
     };
     if !demuxable(&probe.container) {
         return EngineDecision::ffmpeg(format!(
-            "Encoder: FFmpeg (the browser's codecs cannot read this container: {}).",
+            "Encoder: FFmpeg (the browser's codecs cannot read this container: {}).{ffmpeg_instead}",
             probe.container
         ));
     }
     if !DECODABLE.contains(&video.codec.as_str()) {
         return EngineDecision::ffmpeg(format!(
-            "Encoder: FFmpeg (the browser cannot decode {} video).",
+            "Encoder: FFmpeg (the browser cannot decode {} video).{ffmpeg_instead}",
             video.codec
         ));
     }
-    if choice == EncoderChoice::Automatic {
+    if choice == EncoderChoice::Automatic && !av1 {
         if let Some(bpp) = bits_per_pixel.filter(|b| *b < AUTOMATIC_MIN_BPP) {
             return EngineDecision::ffmpeg(format!(
                 "Encoder: x264 in FFmpeg (at {bpp:.3} bits per pixel the budget is tight, and x264's two passes look clearly better there)."
@@ -194,6 +167,16 @@ pub struct WebCodecsJob {
     pub container: VideoContainer,
     pub video: WebCodecsVideo,
     pub audio: WebCodecsAudio,
+}
+
+impl WebCodecsJob {
+    /// The same encode with the user's codec choice: AV1 fits both MP4 and WebM.
+    pub fn with_codec(mut self, codec: VideoCodecChoice) -> Self {
+        if codec == VideoCodecChoice::Av1 {
+            self.video.codec = "av1";
+        }
+        self
+    }
 }
 
 fn codec_for(container: VideoContainer) -> &'static str {

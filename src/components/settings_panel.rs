@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::protocol::EncoderChoice;
+use crate::protocol::{EncoderChoice, VideoCodecChoice};
 use crate::state::queue::Queue;
 use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
@@ -148,6 +148,20 @@ pub fn SettingsPanel() -> impl IntoView {
                         .collect_view()}
                 </select>
                 <p class="help">"Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each."</p>
+            </div>
+            <div class="field">
+                <label for="video-codec">"Video codec"</label>
+                <select
+                    id="video-codec"
+                    prop:value=move || settings.codec.get()
+                    on:change=move |ev| settings.codec.set(event_target_value(&ev))
+                >
+                    {VideoCodecChoice::ALL
+                        .iter()
+                        .map(|c| view! { <option value=c.label()>{c.label()}</option> })
+                        .collect_view()}
+                </select>
+                <p class="help">"AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them."</p>
             </div>
             <div class="field">
                 <label for="encoder">"Encoder"</label>

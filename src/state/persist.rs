@@ -26,6 +26,7 @@ pub fn load_settings() -> Settings {
                 Some(("keep_metadata", v)) => settings.keep_metadata.set(v == "true"),
                 Some(("encoder", v)) if v.len() < 32 => settings.encoder.set(v.to_owned()),
                 Some(("max_fps", v)) if v.len() < 8 => settings.max_fps.set(v.to_owned()),
+                Some(("codec", v)) if v.len() < 48 => settings.codec.set(v.to_owned()),
                 _ => {}
             }
         }
@@ -37,7 +38,7 @@ pub fn load_settings() -> Settings {
 pub fn save_settings_on_change(settings: Settings) {
     Effect::new(move |_| {
         let text = format!(
-            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}\nencoder={}\nmax_fps={}",
+            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}\nencoder={}\nmax_fps={}\ncodec={}",
             settings.target_mb.get(),
             settings.format.get(),
             settings.quality.get(),
@@ -45,7 +46,8 @@ pub fn save_settings_on_change(settings: Settings) {
             settings.remove_audio.get(),
             settings.keep_metadata.get(),
             settings.encoder.get(),
-            settings.max_fps.get()
+            settings.max_fps.get(),
+            settings.codec.get()
         );
         if let Some(s) = storage() {
             // Storage may be full or disabled (private mode); settings then last one visit.

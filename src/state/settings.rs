@@ -6,7 +6,7 @@ use tamp_core::formats::{default_output, outputs_for, Backend, FormatInfo};
 use tamp_core::media::MediaKind;
 use tamp_core::plan::VideoContainer;
 
-use crate::protocol::{EncoderChoice, Goal, ImageGoal, VideoOptions};
+use crate::protocol::{EncoderChoice, Goal, ImageGoal, VideoCodecChoice, VideoOptions};
 
 /// Size presets offered as buttons, in decimal MB, with what they are for.
 pub const TARGET_PRESETS: &[(f64, &str)] =
@@ -66,6 +66,8 @@ pub struct Settings {
     pub max_fps: RwSignal<String>,
     /// Label of the chosen video encoder (an [`EncoderChoice`] label).
     pub encoder: RwSignal<String>,
+    /// Label of the chosen video codec (a [`VideoCodecChoice`] label).
+    pub codec: RwSignal<String>,
 }
 
 /// The **Max height** choices: (value, label).
@@ -89,6 +91,7 @@ impl Default for Settings {
             keep_metadata: RwSignal::new(false),
             max_fps: RwSignal::new(String::new()),
             encoder: RwSignal::new(EncoderChoice::default().label().into()),
+            codec: RwSignal::new(VideoCodecChoice::default().label().into()),
         }
     }
 }
@@ -144,6 +147,10 @@ impl Settings {
             encoder: self
                 .encoder
                 .with_untracked(|e| EncoderChoice::from_label(e))
+                .unwrap_or_default(),
+            codec: self
+                .codec
+                .with_untracked(|c| VideoCodecChoice::from_label(c))
                 .unwrap_or_default(),
         }
     }

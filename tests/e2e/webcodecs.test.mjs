@@ -50,6 +50,20 @@ test('WebM on the browser codecs: VP9 and Opus, within the target, in sync', { t
   assert.ok(Math.abs(video.start - audio.start) <= 0.05, `A/V start ${video.start} vs ${audio.start}`);
 });
 
+test('AV1 in MP4 (with AAC) and in WebM (with Opus) from the browser\'s encoder, even with x264 chosen', { timeout: TIMEOUT }, async () => {
+  const { page } = await app();
+  await page.getByLabel('Video codec').selectOption({ label: 'AV1 (smaller, recent players)' });
+  for (const [format, ext, audio] of [['MP4', 'mp4', 'aac'], ['WebM', 'webm', 'opus']]) {
+    const { item, out } = await run(page, clip(), `wc-av1-${ext}.mp4`, { target: 1, format, encoder: 'Best quality (x264)' }, `wc-av1-${ext}-1MB.${ext}`);
+    assert.match(await jobLog(item), /Encoder: the browser's own codecs \(WebCodecs\)/);
+    assert.ok(statSync(out).size <= 1_000_000, `${format}: ${statSync(out).size} B over 1 MB`);
+    const probe = ffprobe(out);
+    assert.equal(probe.streams.find((s) => s.codec_type === 'video').codec_name, 'av1');
+    assert.equal(probe.streams.find((s) => s.codec_type === 'audio').codec_name, audio);
+    assert.ok(Math.abs(Number(probe.format.duration) - 8) <= 0.2, `duration ${probe.format.duration}`);
+  }
+});
+
 test('a legacy codec (MPEG-4 Part 2 in AVI) goes to FFmpeg, even with Fast chosen', { timeout: TIMEOUT }, async () => {
   const { page } = await app();
   const { item, out } = await run(page, join(media, 'synth-mpeg4.avi'), 'wc-legacy.avi', { target: 1, format: 'MP4', encoder: 'Fast (browser codecs)' }, 'wc-legacy-1MB.mp4');

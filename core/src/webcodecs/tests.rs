@@ -33,12 +33,24 @@ fn labels_round_trip() {
 #[test]
 fn h264_mp4_goes_to_webcodecs_unless_best_is_chosen() {
     let p = probe("probe-synth-1080p-10s.json");
-    let fast = choose_engine(EncoderChoice::Fast, &p, Some(0.001));
+    let fast = choose_engine(
+        (EncoderChoice::Fast, VideoCodecChoice::Compatible),
+        &p,
+        Some(0.001),
+    );
     assert_eq!(fast.engine, VideoEngine::WebCodecs);
     assert!(fast.reason.contains("h264"), "{}", fast.reason);
-    let auto = choose_engine(EncoderChoice::Automatic, &p, Some(0.1));
+    let auto = choose_engine(
+        (EncoderChoice::Automatic, VideoCodecChoice::Compatible),
+        &p,
+        Some(0.1),
+    );
     assert_eq!(auto.engine, VideoEngine::WebCodecs);
-    let best = choose_engine(EncoderChoice::Best, &p, Some(0.1));
+    let best = choose_engine(
+        (EncoderChoice::Best, VideoCodecChoice::Compatible),
+        &p,
+        Some(0.1),
+    );
     assert_eq!(best.engine, VideoEngine::Ffmpeg);
     assert!(best.reason.contains("Best quality"));
 }
@@ -46,10 +58,18 @@ fn h264_mp4_goes_to_webcodecs_unless_best_is_chosen() {
 #[test]
 fn automatic_keeps_x264_for_starved_budgets_but_fast_does_not() {
     let p = probe("probe-synth-1080p-10s.json");
-    let auto = choose_engine(EncoderChoice::Automatic, &p, Some(AUTOMATIC_MIN_BPP / 2.0));
+    let auto = choose_engine(
+        (EncoderChoice::Automatic, VideoCodecChoice::Compatible),
+        &p,
+        Some(AUTOMATIC_MIN_BPP / 2.0),
+    );
     assert_eq!(auto.engine, VideoEngine::Ffmpeg);
     assert!(auto.reason.contains("bits per pixel"), "{}", auto.reason);
-    let fast = choose_engine(EncoderChoice::Fast, &p, Some(AUTOMATIC_MIN_BPP / 2.0));
+    let fast = choose_engine(
+        (EncoderChoice::Fast, VideoCodecChoice::Compatible),
+        &p,
+        Some(AUTOMATIC_MIN_BPP / 2.0),
+    );
     assert_eq!(fast.engine, VideoEngine::WebCodecs);
 }
 
@@ -57,12 +77,20 @@ fn automatic_keeps_x264_for_starved_budgets_but_fast_does_not() {
 fn legacy_codecs_and_containers_go_to_ffmpeg() {
     // MPEG-4 Part 2 in AVI: neither the container nor the codec is the browser's.
     let avi = probe("probe-synth-mpeg4.json");
-    let d = choose_engine(EncoderChoice::Fast, &avi, None);
+    let d = choose_engine(
+        (EncoderChoice::Fast, VideoCodecChoice::Compatible),
+        &avi,
+        None,
+    );
     assert_eq!(d.engine, VideoEngine::Ffmpeg);
     assert!(d.reason.contains("FFmpeg"), "{}", d.reason);
     let mut mp4_mpeg4 = probe("probe-synth-1080p-10s.json");
     mp4_mpeg4.video.as_mut().unwrap().codec = "mpeg4".into();
-    let d = choose_engine(EncoderChoice::Fast, &mp4_mpeg4, None);
+    let d = choose_engine(
+        (EncoderChoice::Fast, VideoCodecChoice::Compatible),
+        &mp4_mpeg4,
+        None,
+    );
     assert_eq!(d.engine, VideoEngine::Ffmpeg);
     assert!(d.reason.contains("cannot decode mpeg4"), "{}", d.reason);
 }
@@ -70,7 +98,11 @@ fn legacy_codecs_and_containers_go_to_ffmpeg() {
 #[test]
 fn audio_only_and_images_go_to_ffmpeg() {
     for name in ["probe-synth-tone.json", "probe-synth-photo.json"] {
-        let d = choose_engine(EncoderChoice::Fast, &probe(name), None);
+        let d = choose_engine(
+            (EncoderChoice::Fast, VideoCodecChoice::Compatible),
+            &probe(name),
+            None,
+        );
         assert_eq!(d.engine, VideoEngine::Ffmpeg, "{name}");
     }
 }
@@ -132,4 +164,33 @@ fn mux_copies_the_video_and_encodes_aac() {
         args.join(" "),
         "-i /out/v.mp4 -i /in/input.mov -map 0:v:0 -map 1:a:0 -c:v copy -c:a aac -b:a 96k -ac 2 -ar 48000 -movflags +faststart -map_metadata -1 /out/o.mp4"
     );
+}
+
+#[test]
+fn av1_always_asks_the_browser_and_names_what_ffmpeg_does_instead() {
+    let p = probe("probe-synth-1080p-10s.json");
+    let av1 = (EncoderChoice::Best, VideoCodecChoice::Av1);
+    assert_eq!(
+        choose_engine(av1, &p, Some(0.001)).engine,
+        VideoEngine::WebCodecs
+    );
+    let avi = choose_engine(av1, &probe("probe-synth-mpeg4.json"), None);
+    assert_eq!(avi.engine, VideoEngine::Ffmpeg);
+    assert!(
+        avi.reason.contains("AV1 needs the browser's codecs"),
+        "{}",
+        avi.reason
+    );
+    let plan = target(&p, 8.0, VideoContainer::WebM);
+    let job = job_for_plan(&plan)
+        .unwrap()
+        .with_codec(VideoCodecChoice::Av1);
+    assert_eq!(job.video.codec, "av1");
+    let job = job_for_plan(&plan)
+        .unwrap()
+        .with_codec(VideoCodecChoice::Compatible);
+    assert_eq!(job.video.codec, "vp9");
+    for c in VideoCodecChoice::ALL {
+        assert_eq!(VideoCodecChoice::from_label(c.label()), Some(c));
+    }
 }

@@ -9,7 +9,9 @@ use std::rc::Rc;
 use tamp::protocol::{Event, JobId, Stage};
 use tamp_core::args::EncodeIo;
 use tamp_core::plan::{replan_after_overshoot, Plan};
-use tamp_core::webcodecs::{job_for_plan, mux_aac_args, WebCodecsAudio, WebCodecsJob};
+use tamp_core::webcodecs::{
+    job_for_plan, mux_aac_args, VideoCodecChoice, WebCodecsAudio, WebCodecsJob,
+};
 
 use crate::job::{log_line, Engine, Output, MAX_RETRIES, OUT_DIR};
 use crate::mediabunny_api::{prepare, ConversionError};
@@ -33,13 +35,15 @@ impl Engine {
         id: JobId,
         input: &web_sys::Blob,
         plan: &Plan,
-        target_bytes: u64,
+        (target_bytes, codec): (u64, VideoCodecChoice),
         io: &EncodeIo<'_>,
     ) -> Result<Output, Reason> {
         let mut plan = plan.clone();
         let mut notes = plan.notes.clone();
         for attempt in 1..=MAX_RETRIES + 1 {
-            let job = job_for_plan(&plan).ok_or("there is no video to encode")?;
+            let job = job_for_plan(&plan)
+                .ok_or("there is no video to encode")?
+                .with_codec(codec);
             stage(id, attempt);
             let size = self
                 .webcodecs_encode(id, input, &job, io, plan.duration_s)

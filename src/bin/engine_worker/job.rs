@@ -157,11 +157,17 @@ impl Engine {
                     None,
                 );
                 let decision =
-                    choose_engine(spec.video.encoder, &probe, plan_bits_per_pixel(&plan));
+                    choose_engine(spec.video.choices(), &probe, plan_bits_per_pixel(&plan));
                 log_line(id, decision.reason);
                 if decision.engine == VideoEngine::WebCodecs {
                     match self
-                        .webcodecs_to_target(id, input, &plan, *target_bytes, &io)
+                        .webcodecs_to_target(
+                            id,
+                            input,
+                            &plan,
+                            (*target_bytes, spec.video.codec),
+                            &io,
+                        )
                         .await
                     {
                         Ok(out) => return Ok(out),
@@ -176,7 +182,7 @@ impl Engine {
                     // copying the streams is instant and loses nothing.
                     (VideoContainer::Mp4, Some(plan)) => (plan.args, plan.notes),
                     _ => {
-                        let decision = choose_engine(spec.video.encoder, &probe, None);
+                        let decision = choose_engine(spec.video.choices(), &probe, None);
                         log_line(id, decision.reason);
                         let fast = job_for_quality(
                             &probe,
@@ -185,7 +191,8 @@ impl Engine {
                             (spec.video.max_height, spec.video.fps_cap),
                             !spec.video.remove_audio,
                         )
-                        .filter(|_| decision.engine == VideoEngine::WebCodecs);
+                        .filter(|_| decision.engine == VideoEngine::WebCodecs)
+                        .map(|job| job.with_codec(spec.video.codec));
                         if let Some(job) = fast {
                             match self.webcodecs_once(id, input, &job, &io, duration_s).await {
                                 Ok(out) => return Ok(out),
