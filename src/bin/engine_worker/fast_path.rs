@@ -13,7 +13,7 @@ use tamp_core::webcodecs::{
     job_for_plan, mux_aac_args, VideoCodecChoice, WebCodecsAudio, WebCodecsJob,
 };
 
-use crate::job::{log_line, Engine, Output, MAX_RETRIES, OUT_DIR};
+use crate::job::{log_line, Engine, Output, SizeFit, MAX_RETRIES, OUT_DIR};
 use crate::mediabunny_api::{prepare, ConversionError};
 use crate::{describe_js_error, post};
 
@@ -39,7 +39,13 @@ impl Engine {
         io: &EncodeIo<'_>,
     ) -> Result<Output, Reason> {
         let mut plan = plan.clone();
-        let mut notes = plan.notes.clone();
+        let mut fit = SizeFit {
+            id,
+            target_bytes,
+            notes: plan.notes.clone(),
+        };
+        fit.notes
+            .push("Encoded with the browser's own codecs (WebCodecs).".into());
         for attempt in 1..=MAX_RETRIES + 1 {
             let job = job_for_plan(&plan)
                 .ok_or("there is no video to encode")?
@@ -49,21 +55,9 @@ impl Engine {
                 .webcodecs_encode(id, input, &job, io, plan.duration_s)
                 .await?;
             if size <= target_bytes {
-                notes.push("Encoded with the browser's own codecs (WebCodecs).".into());
-                if attempt > 1 {
-                    notes.push(format!("Fitted on attempt {attempt}."));
-                }
-                return Ok(Output {
-                    path: io.output.to_owned(),
-                    size,
-                    notes,
-                });
+                return Ok(fit.fitted(io.output, size, attempt));
             }
-            let note = format!(
-                "Attempt {attempt} came out at {size} bytes, over the {target_bytes} byte target; re-encoding at a lower bitrate."
-            );
-            log_line(id, note.clone());
-            notes.push(note);
+            fit.overshot(attempt, size);
             plan = replan_after_overshoot(&plan, target_bytes, size).map_err(|e| e.to_string())?;
         }
         Err("the browser's encoder could not bring it under the target".into())

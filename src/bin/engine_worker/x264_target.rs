@@ -5,7 +5,7 @@ use tamp::protocol::{Event, JobId, Stage};
 use tamp_core::args::{target_args, EncodeIo, Pass};
 use tamp_core::plan::{replan_after_overshoot, Plan};
 
-use crate::job::{Engine, Output, MAX_RETRIES};
+use crate::job::{Engine, Output, SizeFit, MAX_RETRIES};
 use crate::outcome::Failure;
 use crate::post;
 
@@ -22,32 +22,18 @@ impl Engine {
         target_bytes: u64,
         io: &EncodeIo,
     ) -> Result<Output, Failure> {
-        let mut notes = plan.notes.clone();
+        let mut fit = SizeFit {
+            id,
+            target_bytes,
+            notes: plan.notes.clone(),
+        };
         for attempt in 1..=MAX_RETRIES + 1 {
             self.encode_plan(id, &plan, io, attempt)?;
             let size = self.core.fs().file_size(io.output).unwrap_or(u64::MAX);
             if size <= target_bytes {
-                if attempt > 1 {
-                    notes.push(format!("Fitted on attempt {attempt}."));
-                }
-                return Ok(Output {
-                    path: io.output.to_owned(),
-                    size,
-                    notes,
-                });
+                return Ok(fit.fitted(io.output, size, attempt));
             }
-            let note = format!(
-                "Attempt {attempt} came out at {} bytes, over the {} byte target; re-encoding at a lower bitrate.",
-                size, target_bytes
-            );
-            post(
-                &Event::Log {
-                    id,
-                    line: note.clone(),
-                },
-                None,
-            );
-            notes.push(note);
+            fit.overshot(attempt, size);
             plan = replan_after_overshoot(&plan, target_bytes, size)
                 .map_err(|e| Failure::plain(e.to_string()))?;
         }
