@@ -6,7 +6,7 @@ use crate::components::download_all::DownloadAll;
 use crate::components::job_row::JobRow;
 use crate::state::queue::Queue;
 
-/// Every job, one list item each.
+/// Every job, one list item each, and the live region announcing how each one ended.
 #[component]
 pub fn QueueList() -> impl IntoView {
     let queue = expect_context::<Queue>();
@@ -27,6 +27,16 @@ pub fn QueueList() -> impl IntoView {
                     children=move |job| view! { <JobRow job /> }
                 />
             </ul>
+            // Always in the page, so screen readers are already watching it when a line is
+            // added; a region inserted together with its text is often not read at all.
+            // `log` reads each new line once, in order, without re-reading the older ones.
+            <div class="visually-hidden" role="log" aria-live="polite" aria-label="Queue updates">
+                <For
+                    each=move || queue.announcer.lines.get()
+                    key=|line| line.id
+                    children=|line| view! { <p>{line.text}</p> }
+                />
+            </div>
         </section>
     }
 }

@@ -55,14 +55,13 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
                 Ok(url) => {
                     job.push_log(format!("Output: {} ({size} bytes)", format_bytes(size)));
                     job.output_blob.set_value(Some(blob));
-                    job.output.set(Some(JobOutput {
+                    job.finish(JobOutput {
                         url,
                         // Made safe by `output_name` before the job started; the engine
                         // echoes it back, so check again rather than trust the round trip.
                         name: safe_file_name(&output_name),
                         size,
-                    }));
-                    job.status.set(JobStatus::Done);
+                    });
                 }
                 Err(_) => fail(
                     job,
@@ -93,8 +92,9 @@ pub fn update_run(job: &Job, f: impl FnOnce(&mut RunInfo)) {
     });
 }
 
+/// Ends `job` with a failure (see [`Job::fail`]).
 pub fn fail(job: &Job, message: String, log_tail: Vec<String>) {
-    job.status.set(JobStatus::Failed { message, log_tail });
+    job.fail(message, log_tail);
 }
 
 fn describe_stage(stage: &Stage) -> String {

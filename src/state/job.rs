@@ -7,6 +7,7 @@ use tamp_core::media::MediaKind;
 use tamp_core::sniff::Sniffed;
 
 use crate::protocol::JobId;
+use crate::state::announcer::{failed_text, ready_text, Announcer};
 
 /// Where a job stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,14 +84,16 @@ pub struct Job {
     pub downloaded: StoredValue<bool>,
     /// Plan notes and engine lines, for the details view (capped).
     pub log: RwSignal<Vec<String>>,
+    /// Where the job's ending is announced to screen readers (the queue's, shared).
+    announcer: Announcer,
 }
 
 /// How many log lines a job keeps for its details view.
 const LOG_LINES: usize = 1000;
 
 impl Job {
-    /// A new job for `file`, not yet recognised.
-    pub fn new(id: JobId, file: web_sys::File) -> Self {
+    /// A new job for `file`, not yet recognised; its ending is told to `announcer`.
+    pub fn new(id: JobId, file: web_sys::File, announcer: Announcer) -> Self {
         Job {
             id,
             name: Arc::from(file.name()),
@@ -102,7 +105,22 @@ impl Job {
             output_blob: StoredValue::new_local(None),
             downloaded: StoredValue::new(false),
             log: RwSignal::new(Vec::new()),
+            announcer,
         }
+    }
+
+    /// Ends the job with its output, and tells screen readers.
+    pub fn finish(&self, output: JobOutput) {
+        self.announcer
+            .say(ready_text(&self.name, &output.name, self.size, output.size));
+        self.output.set(Some(output));
+        self.status.set(JobStatus::Done);
+    }
+
+    /// Ends the job with a failure `message` in plain words, and tells screen readers.
+    pub fn fail(&self, message: String, log_tail: Vec<String>) {
+        self.announcer.say(failed_text(&self.name, &message));
+        self.status.set(JobStatus::Failed { message, log_tail });
     }
 
     /// The detected kind (unknown until sniffed).

@@ -7,6 +7,7 @@ use tamp_core::media::MediaKind;
 use crate::engine::runner::Runner;
 use crate::files::sniff_blob;
 use crate::protocol::JobId;
+use crate::state::announcer::Announcer;
 use crate::state::job::{Job, JobStatus};
 use crate::state::settings::Settings;
 
@@ -17,6 +18,8 @@ pub struct Queue {
     next_id: StoredValue<JobId>,
     runner: StoredValue<Runner, LocalStorage>,
     pub settings: Settings,
+    /// What screen readers are told as jobs end (the queue's live region).
+    pub announcer: Announcer,
 }
 
 impl Queue {
@@ -27,6 +30,7 @@ impl Queue {
             next_id: StoredValue::new(1),
             runner: StoredValue::new_local(Runner::default()),
             settings,
+            announcer: Announcer::default(),
         }
     }
 
@@ -35,7 +39,7 @@ impl Queue {
         for file in files {
             let id = self.next_id.get_value();
             self.next_id.set_value(id + 1);
-            let job = Job::new(id, file);
+            let job = Job::new(id, file, self.announcer);
             self.jobs.update(|jobs| jobs.push(job.clone()));
             leptos::task::spawn_local(async move {
                 let file = job.file.get_value();
@@ -78,10 +82,7 @@ impl Queue {
         } else {
             format!("This file is not a video, audio or image file we can read (it looks like: {what}).")
         };
-        job.status.set(JobStatus::Failed {
-            message,
-            log_tail: vec![],
-        });
+        job.fail(message, vec![]);
     }
 
     /// **Retry**: back into the queue with the current settings.

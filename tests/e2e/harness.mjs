@@ -1,7 +1,7 @@
 // Shared e2e plumbing: serve dist/ with the plain static server, launch Debian's Chromium,
 // make test media, and read outputs back with ffprobe.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -26,10 +26,14 @@ export function serveDist() {
 
 /** Launches Chromium and opens the app; every request is recorded in `requests`.
  *  `serviceWorkers: 'block'` keeps the service worker out (so `beforeLoad`'s routes see
- *  every request); `beforeLoad(context)` runs before the first navigation. */
-export async function openApp(url, { colorScheme = 'light', serviceWorkers = 'allow', beforeLoad } = {}) {
+ *  every request); `beforeLoad(context)` runs before the first navigation. `bypassCSP`
+ *  lets a test inject its own inline script (axe-core); only the accessibility test
+ *  sets it, so every other test runs under the site's real policy. */
+export async function openApp(url, { colorScheme = 'light', serviceWorkers = 'allow', beforeLoad, bypassCSP = false } = {}) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ acceptDownloads: true, colorScheme, serviceWorkers, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true, colorScheme, serviceWorkers, bypassCSP, viewport: { width: 1280, height: 900 },
+  });
   if (beforeLoad) await beforeLoad(context);
   const page = await context.newPage();
   const requests = [];
@@ -126,6 +130,20 @@ export async function download(page, item, outName) {
 }
 
 export { readFileSync };
+
+/** Checks a zip with Python's zipfile (CRCs included), extracts it into `dir` (emptied
+ *  first) and returns its entries as [name, compression method] pairs. */
+export function unzip(zip, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return JSON.parse(String(execFileSync('python3', ['-c', `
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None, "CRC mismatch"
+z.extractall(sys.argv[2])
+print(json.dumps([[i.filename, i.compress_type] for i in z.infolist()]))
+`, zip, dir])));
+}
 
 /** Serves any directory (e.g. a copy of dist/ that a test redeploys) with the plain static server. */
 export async function serveDir(dir) {
