@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::choice_field::ChoiceField;
 use crate::protocol::{EncoderChoice, VideoCodecChoice};
 use crate::state::queue::Queue;
 use tamp_core::formats::outputs_for;
@@ -107,79 +108,42 @@ pub fn SettingsPanel() -> impl IntoView {
                     }}
                 </select>
             </div>
-            <div class="field" class:muted=has_target>
-                <label for="quality">"Quality"</label>
-                <select
-                    id="quality"
-                    prop:value=move || settings.quality.get()
-                    on:change=move |ev| settings.quality.set(event_target_value(&ev))
-                >
-                    {QUALITY_PRESETS
-                        .iter()
-                        .map(|p| view! { <option value=p.label>{p.label}</option> })
-                        .collect_view()}
-                </select>
-                <p class="help">"Used when no target size is set."</p>
-            </div>
-            <div class="field">
-                <label for="max-height">"Max height"</label>
-                <select
-                    id="max-height"
-                    prop:value=move || settings.max_height.get()
-                    on:change=move |ev| settings.max_height.set(event_target_value(&ev))
-                >
-                    {MAX_HEIGHTS
-                        .iter()
-                        .map(|(value, label)| view! { <option value=*value>{*label}</option> })
-                        .collect_view()}
-                </select>
-                <p class="help">"Videos and images taller than this are scaled down; never up."</p>
-            </div>
-            <div class="field">
-                <label for="max-fps">"Max frame rate"</label>
-                <select
-                    id="max-fps"
-                    prop:value=move || settings.max_fps.get()
-                    on:change=move |ev| settings.max_fps.set(event_target_value(&ev))
-                >
-                    {MAX_FPS
-                        .iter()
-                        .map(|(value, label)| view! { <option value=*value>{*label}</option> })
-                        .collect_view()}
-                </select>
-                <p class="help">"Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each."</p>
-            </div>
-            <div class="field">
-                <label for="video-codec">"Video codec"</label>
-                <select
-                    id="video-codec"
-                    prop:value=move || settings.codec.get()
-                    on:change=move |ev| settings.codec.set(event_target_value(&ev))
-                >
-                    {VideoCodecChoice::ALL
-                        .iter()
-                        .map(|c| view! { <option value=c.label()>{c.label()}</option> })
-                        .collect_view()}
-                </select>
-                <p class="help">"AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them."</p>
-            </div>
-            <div class="field">
-                <label for="encoder">"Encoder"</label>
-                <select
-                    id="encoder"
-                    aria-describedby="encoder-help"
-                    prop:value=move || settings.encoder.get()
-                    on:change=move |ev| settings.encoder.set(event_target_value(&ev))
-                >
-                    {EncoderChoice::ALL
-                        .iter()
-                        .map(|c| view! { <option value=c.label()>{c.label()}</option> })
-                        .collect_view()}
-                </select>
-                <p id="encoder-help" class="help">
-                    "Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file."
-                </p>
-            </div>
+            <ChoiceField
+                id="quality"
+                label="Quality"
+                value=settings.quality
+                options=QUALITY_PRESETS.iter().map(|p| (p.label, p.label)).collect()
+                help="Used when no target size is set."
+                muted=Signal::derive(has_target)
+            />
+            <ChoiceField
+                id="max-height"
+                label="Max height"
+                value=settings.max_height
+                options=MAX_HEIGHTS.to_vec()
+                help="Videos and images taller than this are scaled down; never up."
+            />
+            <ChoiceField
+                id="max-fps"
+                label="Max frame rate"
+                value=settings.max_fps
+                options=MAX_FPS.to_vec()
+                help="Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each."
+            />
+            <ChoiceField
+                id="video-codec"
+                label="Video codec"
+                value=settings.codec
+                options=VideoCodecChoice::ALL.iter().map(|c| (c.label(), c.label())).collect()
+                help="AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them."
+            />
+            <ChoiceField
+                id="encoder"
+                label="Encoder"
+                value=settings.encoder
+                options=EncoderChoice::ALL.iter().map(|c| (c.label(), c.label())).collect()
+                help="Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file."
+            />
             <label class="check">
                 <input
                     type="checkbox"
