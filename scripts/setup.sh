@@ -48,4 +48,6 @@ if [ "$what" = test ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
   npm_ci "$root/tests/e2e"
+  # The fuzzer driver for the short fuzz run (scripts/fuzz.sh); ~2 minutes to build once.
+  command -v cargo-fuzz >/dev/null || { say "installing cargo-fuzz"; cargo install cargo-fuzz --locked --version 0.13.2; }
 fi

@@ -45,21 +45,42 @@ pub fn base_name(path: &str) -> &str {
 /// A safe base name (no extension) from the user's: see the module docs for what is
 /// removed. At most [`MAX_STEM_BYTES`] bytes; [`FALLBACK`] when nothing is left.
 pub fn safe_stem(stem: &str) -> String {
-    clean(base_name(stem), MAX_STEM_BYTES)
+    clean(base_name(stem), MAX_STEM_BYTES, End::Trim)
 }
 
 /// A safe whole file name: like [`safe_stem`] for the part before the extension, which is
 /// kept when it looks like one (1 to 10 ASCII letters or digits). At most [`MAX_NAME_BYTES`]
 /// bytes. Used for names that arrive whole, e.g. the entries of a zip.
 pub fn safe_file_name(name: &str) -> String {
-    let name = base_name(name);
+    // Cleaning can reveal an extension that was not one before ("a .M." loses its trailing
+    // dot and ends in ".M"), and the next call would then split differently. A safe name
+    // must come back unchanged (a zip entry must match the file downloaded alone), so
+    // clean until nothing changes: each round only removes characters, so two or three do.
+    let mut name = clean_whole(base_name(name));
+    for _ in 0..4 {
+        let again = clean_whole(&name);
+        if again == name {
+            break;
+        }
+        name = again;
+    }
+    name
+}
+
+/// One round of [`safe_file_name`] on a name without folders.
+fn clean_whole(name: &str) -> String {
     let (stem, ext) = match name.rfind('.') {
         Some(i) if i > 0 && is_extension(&name[i + 1..]) => (&name[..i], Some(&name[i + 1..])),
         _ => (name, None),
     };
     match ext {
-        Some(ext) => format!("{}.{ext}", clean(stem, MAX_NAME_BYTES - 1 - ext.len())),
-        None => clean(stem, MAX_NAME_BYTES),
+        // The name goes on after the stem, so dots at its end are harmless: keeping them
+        // makes a safe name come back unchanged ("s...s" must not become "s.s").
+        Some(ext) => format!(
+            "{}.{ext}",
+            clean(stem, MAX_NAME_BYTES - 1 - ext.len(), End::Keep)
+        ),
+        None => clean(name, MAX_NAME_BYTES, End::Trim),
     }
 }
 
@@ -75,8 +96,16 @@ fn is_invisible(c: char) -> bool {
         | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// Whether the cleaned text ends the file name (trailing dots and spaces must go: Windows
+/// drops them) or an extension follows it (only trailing spaces go).
+#[derive(Clone, Copy, PartialEq)]
+enum End {
+    Trim,
+    Keep,
+}
+
 /// Replaces what must go, trims, shortens, and steers clear of reserved names.
-fn clean(raw: &str, max_bytes: usize) -> String {
+fn clean(raw: &str, max_bytes: usize, end: End) -> String {
     let mut out = String::with_capacity(raw.len().min(max_bytes));
     for c in raw.chars() {
         if is_invisible(c) {
@@ -94,9 +123,13 @@ fn clean(raw: &str, max_bytes: usize) -> String {
     // Leading dots hide a file on Unix (and ".." is a parent); Windows drops trailing ones
     // and trailing spaces, so "a." would not be the name it was saved under.
     let trim = |s: &str| {
-        s.trim_start_matches(|c: char| c == '.' || c.is_whitespace())
-            .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
-            .to_owned()
+        let s = s.trim_start_matches(|c: char| c == '.' || c.is_whitespace());
+        match end {
+            End::Trim => s.trim_end_matches(|c: char| c == '.' || c.is_whitespace()),
+            // Spaces before the extension only look odd; dots there are harmless.
+            End::Keep => s.trim_end(),
+        }
+        .to_owned()
     };
     let mut out = trim(&out);
     if out.is_empty() {

@@ -125,6 +125,10 @@ pub enum PlanError {
     },
 }
 
+/// Longest duration believed, in seconds (about 11.5 days). A damaged or crafted file can
+/// claim any length; bitrates planned from an absurd one round to nothing.
+const MAX_PLAUSIBLE_DURATION_S: f64 = 1.0e6;
+
 /// Frame rate assumed when ffprobe does not report one.
 const DEFAULT_FPS: f64 = 30.0;
 
@@ -155,7 +159,7 @@ fn source_video_bps(probe: &Probe, video: &VideoInfo) -> Option<u64> {
 pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanError> {
     let duration = probe
         .duration_s
-        .filter(|d| d.is_finite() && *d > 0.0)
+        .filter(|d| d.is_finite() && *d > 0.0 && *d <= MAX_PLAUSIBLE_DURATION_S)
         .ok_or(PlanError::NoDuration)?;
     let video = usable_video(probe);
     let audio_src = probe.audio.as_ref().filter(|_| req.keep_audio);
@@ -192,7 +196,7 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
     let margin = (req.target_bytes as f64 * budget::margin_fraction(duration)).ceil() as u64;
     let media_bytes = req
         .target_bytes
-        .checked_sub(overhead + margin)
+        .checked_sub(overhead.saturating_add(margin))
         .ok_or_else(too_small)?;
     let total_bps = media_bytes as f64 * 8.0 / duration;
 

@@ -125,3 +125,21 @@ fn base_name_skips_dot_components() {
     assert_eq!(base_name("dir/"), "dir");
     assert_eq!(base_name(".."), "");
 }
+
+/// Found by `cargo fuzz` (target `names`): a safe name must come back unchanged, or the zip
+/// entry would differ from the file the user downloaded alone.
+#[test]
+fn safe_names_are_fixed_points() {
+    for name in [
+        "..s...s..s/.{ Hols/",
+        "s...s",
+        "a .b. .mp4",
+        "x..mp4",
+        "CON.tar.gz",
+        "TQQYQQQQQM\u{3}y |M.\u{1}yy .M./",
+    ] {
+        let once = safe_file_name(name);
+        assert_eq!(safe_file_name(&once), once, "from {name:?}");
+        assert_safe(&once);
+    }
+}

@@ -305,3 +305,32 @@ fn replan_lowers_video_and_stays_under_target() {
         Err(e) => panic!("{e:?}"),
     }
 }
+
+/// Found by `cargo fuzz` (target `planner`): a file claiming an absurd duration with a
+/// near-maximal target overflowed adding overhead and margin (a panic in debug, a wrong
+/// plan in release). Any plan made must still keep its promises.
+#[test]
+fn absurd_durations_and_targets_do_not_overflow() {
+    let p = probe(
+        (65_535, 65_535),
+        None,
+        90,
+        1.011_992_093_900_604_7e140,
+        None,
+    );
+    let mut r = req(18_446_744_070_974_865_408, VideoContainer::WebM);
+    r.keep_audio = false;
+    if let Ok(plan) = plan_for_target(&p, &r) {
+        check_invariants(&p, &r, &plan);
+    }
+    // A claimed length of 10^183 s planned a 0 bit/s video: such lengths are not believed.
+    let p = probe((218, 23_700), None, 0, 2.124_608_702_925_116e183, None);
+    assert_eq!(
+        plan_for_target(&p, &req(25_000_000, VideoContainer::Mp4)),
+        Err(PlanError::NoDuration)
+    );
+    // Long but real recordings still plan.
+    let p = probe((1280, 720), Some(30.0), 0, 48.0 * 3600.0, Some(2));
+    let r = req(4_000_000_000, VideoContainer::Mp4);
+    check_invariants(&p, &r, &plan_for_target(&p, &r).unwrap());
+}
