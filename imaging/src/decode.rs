@@ -44,6 +44,12 @@ pub(crate) fn format_name(format: ImageFormat) -> &'static str {
 pub(crate) fn decode(input: &[u8]) -> Result<Decoded, ImageError> {
     let format = detect(input)?;
     let name = format_name(format);
+    if format == ImageFormat::Jpeg && !crate::jpeg_end::is_complete(input) {
+        return Err(ImageError::Damaged {
+            format: name.into(),
+            detail: "it ends before the picture does".into(),
+        });
+    }
     let mut reader = ImageReader::with_format(Cursor::new(input), format);
     reader.limits(limits::decoder_limits());
     let mut decoder = reader

@@ -26,8 +26,9 @@ pub enum ImageError {
     TooLarge { width: u32, height: u32 },
     /// Decoding would need more memory than the allocation limit.
     #[error(
-        "Decoding this image would need more memory than Tamp allows for one image ({limit}). \
-         Try a smaller image."
+        "Decoding this image would need more memory than Tamp allows for one image ({limit}): \
+         it handles images up to {MAX_MEGAPIXELS} megapixels and at most {MAX_SIDE} pixels on \
+         a side. Try a smaller image."
     )]
     NeedsTooMuchMemory { limit: String },
     /// The file starts like an image but is damaged or cut short.

@@ -8,6 +8,7 @@
 mod decode;
 mod encode;
 mod error;
+mod jpeg_end;
 pub mod limits;
 mod target;
 

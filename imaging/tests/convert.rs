@@ -200,7 +200,12 @@ fn jpeg_flattens_transparency_onto_white() {
 
 #[test]
 fn bombs_are_refused_from_the_header() {
-    for (w, h) in [(30_000, 100), (100, 20_001), (12_000, 12_000)] {
+    for (w, h) in [
+        (30_000, 100),
+        (100, 20_001),
+        (12_000, 12_000),
+        (100_000, 100_000),
+    ] {
         let err = convert(&png_header_only(w, h), &opts(OutputFormat::Png)).unwrap_err();
         assert_eq!(
             err,

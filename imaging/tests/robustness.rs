@@ -134,6 +134,19 @@ fn garbage_gets_plain_words() {
     let jpeg = encoded(&DynamicImage::ImageRgb8(photo(64, 64)), ImageFormat::Jpeg);
     let err = convert(&jpeg[..200], &opts(OutputFormat::Png)).unwrap_err();
     assert!(err.to_string().contains("JPEG"), "{err}");
+    // Cut inside the picture data, the decoder fills the rest with grey and says nothing:
+    // the missing end-of-image marker gives it away.
+    let photo_jpeg = encoded(&DynamicImage::ImageRgb8(photo(640, 480)), ImageFormat::Jpeg);
+    let err = convert(
+        &photo_jpeg[..photo_jpeg.len() * 2 / 3],
+        &opts(OutputFormat::Png),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "This JPEG file is damaged or cut short, so it could not be decoded (it ends before the picture does)."
+    );
+    assert!(convert(&photo_jpeg, &opts(OutputFormat::Png)).is_ok());
 }
 
 /// A tiny fuzzer: random bytes, every format truncated at many points, and bit flips.
