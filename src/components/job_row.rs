@@ -28,6 +28,7 @@ pub fn JobRow(job: Job) -> impl IntoView {
     });
     let name = job.name.clone();
     let input_size = job.size;
+    let waiting = job.waiting;
 
     // Re-render the body only when the phase changes, so progress updates do not rebuild
     // the buttons under the user's pointer or steal keyboard focus.
@@ -41,7 +42,7 @@ pub fn JobRow(job: Job) -> impl IntoView {
         }
         .into_any(),
         "queued" => view! {
-            <p class="job-status">"Waiting…"</p>
+            <p class="job-status">{move || waiting.get().unwrap_or_else(|| "Waiting…".into())}</p>
             <div class="job-actions">
                 <button type="button" class="button" on:click=move |_| queue.cancel(id)>"Cancel"</button>
             </div>

@@ -2,6 +2,7 @@
 
 pub mod add_files;
 pub mod app;
+pub mod batch_progress;
 pub mod choice_field;
 pub mod download_all;
 pub mod job_row;

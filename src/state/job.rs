@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tamp_core::media::MediaKind;
+use tamp_core::probe::Probe;
 use tamp_core::sniff::Sniffed;
 
 use crate::protocol::JobId;
@@ -84,6 +85,12 @@ pub struct Job {
     pub downloaded: StoredValue<bool>,
     /// Plan notes and engine lines, for the details view (capped).
     pub log: RwSignal<Vec<String>>,
+    /// Why a queued job has not started yet, in plain words (none while it need not wait).
+    pub waiting: RwSignal<Option<String>>,
+    /// The input's streams, once the engine has read them (weights the batch's progress).
+    pub probe: RwSignal<Option<Probe>>,
+    /// The batch (one press of **Convert** while nothing ran) this job was last queued in.
+    pub batch: StoredValue<u32>,
     /// Where the job's ending is announced to screen readers (the queue's, shared).
     announcer: Announcer,
 }
@@ -105,6 +112,9 @@ impl Job {
             output_blob: StoredValue::new_local(None),
             downloaded: StoredValue::new(false),
             log: RwSignal::new(Vec::new()),
+            waiting: RwSignal::new(None),
+            probe: RwSignal::new(None),
+            batch: StoredValue::new(0),
             announcer,
         }
     }
