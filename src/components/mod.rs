@@ -6,6 +6,7 @@ pub mod batch_progress;
 pub mod choice_field;
 pub mod download_all;
 pub mod intake;
+pub mod job_options;
 pub mod job_row;
 pub mod page_effects;
 pub mod queue_list;

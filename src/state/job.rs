@@ -69,6 +69,24 @@ pub struct JobOutput {
     pub size: u64,
 }
 
+/// Settings one job makes for itself; `None` follows the settings panel.
+#[derive(Clone, Copy)]
+pub struct JobOverrides {
+    /// Label of the output format (a registry label).
+    pub format: RwSignal<Option<String>>,
+    /// Text of the target size in MB ("" for no target, quality instead).
+    pub target_mb: RwSignal<Option<String>>,
+}
+
+impl Default for JobOverrides {
+    fn default() -> Self {
+        JobOverrides {
+            format: RwSignal::new(None),
+            target_mb: RwSignal::new(None),
+        }
+    }
+}
+
 /// One file in the queue. Cheap to clone: every field is a handle.
 #[derive(Clone)]
 pub struct Job {
@@ -91,6 +109,8 @@ pub struct Job {
     pub probe: RwSignal<Option<Probe>>,
     /// The batch (one press of **Convert** while nothing ran) this job was last queued in.
     pub batch: StoredValue<u32>,
+    /// This job's own choices, overriding the settings panel while it has not started.
+    pub overrides: JobOverrides,
     /// Where the job's ending is announced to screen readers (the queue's, shared).
     announcer: Announcer,
 }
@@ -115,6 +135,7 @@ impl Job {
             waiting: RwSignal::new(None),
             probe: RwSignal::new(None),
             batch: StoredValue::new(0),
+            overrides: JobOverrides::default(),
             announcer,
         }
     }

@@ -141,9 +141,12 @@ impl Queue {
         })
     }
 
-    /// The goal for `job`, from the settings panel.
+    /// The goal for `job`: the settings panel's, with the job's own overrides.
     pub fn goal_for(&self, job: &Job) -> Result<Goal, SettingsError> {
-        self.settings.goal_for(job.kind())
+        let format = job.overrides.format.get_untracked();
+        let target = job.overrides.target_mb.get_untracked();
+        self.settings
+            .goal_with(job.kind(), format.as_deref(), target.as_deref())
     }
 
     /// The current batch's progress (tracked: re-runs as jobs move). `None` before the
