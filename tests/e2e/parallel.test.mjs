@@ -28,6 +28,7 @@ async function openOn(cores, query = '') {
   // Every change of a job's status, with a timestamp, as the page shows it.
   await app.page.evaluate(() => {
     window.statusLog = [];
+    window.batchLines = [];
     const seen = new Map();
     setInterval(() => {
       for (const li of document.querySelectorAll('ul[aria-label="Queue"] > li')) {
@@ -38,6 +39,8 @@ async function openOn(cores, query = '') {
           window.statusLog.push({ name, status, t: performance.now() });
         }
       }
+      const batch = document.querySelector('progress[aria-label="Batch progress"]')?.getAttribute('aria-valuetext');
+      if (batch && batch !== window.batchLines.at(-1)) window.batchLines.push(batch);
     }, 10);
   });
   return app;
@@ -92,6 +95,9 @@ test('two small videos and images run side by side on a device with room; the ba
   await page.getByText('Batch: 4 of 4 done · 100%').waitFor();
   assert.equal(await bar.getAttribute('aria-valuetext'), 'Batch: 4 of 4 done · 100%');
 
+  // On the way, the line counted jobs up and estimated the time left.
+  const lines = await page.evaluate(() => window.batchLines);
+  assert.ok(lines.some((l) => /^Batch: [0-3] of 4 done · \d+% · about \d+:\d\d left$/.test(l)), `time left shown: ${JSON.stringify(lines)}`);
   const spans = await runIntervals(page);
   assert.ok(overlap(spans['par-a.mp4'], spans['par-b.mp4']), `the two videos ran at once: ${JSON.stringify(spans)}`);
   assert.ok(['par-c.png', 'par-d.png'].some((n) => overlap(spans[n], spans['par-a.mp4'])), 'an image ran beside a video');
