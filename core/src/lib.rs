@@ -5,10 +5,12 @@
 //! argument lists. That keeps the decisions testable natively.
 
 pub mod args;
+pub mod batch;
 pub mod convert;
 pub mod formats;
 pub mod human;
 pub mod media;
+pub mod memory;
 pub mod names;
 pub mod plan;
 pub mod probe;

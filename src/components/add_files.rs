@@ -1,7 +1,8 @@
-//! The **Add files** picker.
+//! The **Add files** and **Add folder** pickers.
 
 use leptos::prelude::*;
 
+use crate::components::intake::in_hidden_path;
 use crate::state::queue::Queue;
 
 /// The files of a `FileList`, in order.
@@ -21,11 +22,35 @@ pub fn AddFiles() -> impl IntoView {
         // Clearing lets the same file be added again later.
         input.set_value("");
     };
+    // A folder's files, every level down, except hidden ones (".DS_Store").
+    let on_folder = move |ev: web_sys::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        if let Some(list) = input.files() {
+            let files = files_from_list(&list)
+                .into_iter()
+                .filter(|f| !in_hidden_path(&relative_path(f)))
+                .collect();
+            queue.add_files(files);
+        }
+        input.set_value("");
+    };
     view! {
         <div class="add-files">
             <input id="add-files" class="file-input" type="file" multiple on:change=on_change />
             <label for="add-files" class="button primary big">"Add files"</label>
-            <p class="hint">"or drop videos, audio and images anywhere on this page"</p>
+            <input id="add-folder" class="file-input" type="file" prop:webkitdirectory=true on:change=on_folder />
+            <label for="add-folder" class="button big">"Add folder"</label>
+            <p class="hint">"or drop videos, audio, images and folders anywhere on this page, or paste them"</p>
         </div>
     }
+}
+
+/// A picked file's path inside the picked folder ("Trip/day 1/a.jpg"); its name otherwise.
+fn relative_path(file: &web_sys::File) -> String {
+    // `webkitRelativePath` is not in web-sys; read the property.
+    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| file.name())
 }

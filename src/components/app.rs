@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::add_files::{files_from_list, AddFiles};
+use crate::components::add_files::AddFiles;
+use crate::components::intake;
 use crate::components::page_effects;
 use crate::components::queue_list::QueueList;
 use crate::components::settings_panel::SettingsPanel;
@@ -10,7 +11,8 @@ use crate::offline::OfflineBar;
 use crate::state::persist::{load_settings, save_settings_on_change};
 use crate::state::queue::Queue;
 
-/// The whole app. The page is the drop zone: files dropped anywhere are added.
+/// The whole app. The page is the drop zone: files and folders dropped anywhere are added,
+/// and so are files pasted anywhere.
 #[component]
 pub fn App() -> impl IntoView {
     let settings = load_settings();
@@ -33,10 +35,17 @@ pub fn App() -> impl IntoView {
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(list) = ev.data_transfer().and_then(|dt| dt.files()) {
-            queue.add_files(files_from_list(&list));
+        if let Some(dt) = ev.data_transfer() {
+            intake::add_dropped(queue, &dt);
         }
     };
+    // Files pasted anywhere on the page join the queue; pasted text is left alone.
+    let paste = window_event_listener(leptos::ev::paste, move |ev| {
+        if intake::add_pasted(queue, ev.clipboard_data()) {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || paste.remove());
 
     view! {
         <div

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use tamp_core::human::{format_bytes, format_duration, format_speed, percent_saved};
 use tamp_core::media::MediaKind;
 
+use crate::components::job_options::JobOptions;
 use crate::engine::runner::now_ms;
 use crate::state::job::{Job, JobStatus, RunInfo};
 use crate::state::queue::Queue;
@@ -28,6 +29,15 @@ pub fn JobRow(job: Job) -> impl IntoView {
     });
     let name = job.name.clone();
     let input_size = job.size;
+    let waiting = job.waiting;
+    // Its own format and target, while it has not started (and once its kind is known).
+    let options = {
+        let job = job.clone();
+        move || {
+            let kind = job_kind.get_untracked();
+            (kind != MediaKind::Unknown).then(|| view! { <JobOptions job=job.clone() kind /> })
+        }
+    };
 
     // Re-render the body only when the phase changes, so progress updates do not rebuild
     // the buttons under the user's pointer or steal keyboard focus.
@@ -35,13 +45,15 @@ pub fn JobRow(job: Job) -> impl IntoView {
     let body = move || {
         match phase.get() {
         "detecting" | "ready" => view! {
+            {options()}
             <div class="job-actions">
                 <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
             </div>
         }
         .into_any(),
         "queued" => view! {
-            <p class="job-status">"Waiting…"</p>
+            <p class="job-status">{move || waiting.get().unwrap_or_else(|| "Waiting…".into())}</p>
+            {options()}
             <div class="job-actions">
                 <button type="button" class="button" on:click=move |_| queue.cancel(id)>"Cancel"</button>
             </div>

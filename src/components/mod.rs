@@ -2,8 +2,11 @@
 
 pub mod add_files;
 pub mod app;
+pub mod batch_progress;
 pub mod choice_field;
 pub mod download_all;
+pub mod intake;
+pub mod job_options;
 pub mod job_row;
 pub mod page_effects;
 pub mod queue_list;

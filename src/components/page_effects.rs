@@ -14,19 +14,10 @@ pub fn install(queue: Queue) {
         .map(|d| d.title())
         .unwrap_or_default();
     Effect::new(move |_| {
-        let (sum, count) = queue.jobs.with(|jobs| {
-            jobs.iter().fold((0.0, 0u32), |(sum, n), j| {
-                j.status.with(|s| match s {
-                    JobStatus::Queued => (sum, n + 1),
-                    JobStatus::Running(run) => (sum + run.fraction, n + 1),
-                    _ => (sum, n),
-                })
-            })
-        });
-        let title = if count == 0 {
-            base_title.clone()
-        } else {
-            format!("{:.0}% · {base_title}", 100.0 * sum / f64::from(count))
+        // The whole batch's share of expected work, while it has work left.
+        let title = match queue.batch_summary() {
+            Some(batch) if queue.batch_running() => format!("{}% · {base_title}", batch.percent()),
+            _ => base_title.clone(),
         };
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(&title);

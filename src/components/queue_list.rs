@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::batch_progress::BatchProgress;
 use crate::components::download_all::DownloadAll;
 use crate::components::job_row::JobRow;
 use crate::state::queue::Queue;
@@ -17,6 +18,7 @@ pub fn QueueList() -> impl IntoView {
                 <h2 id="queue-title">"Queue"</h2>
                 <DownloadAll />
             </div>
+            <BatchProgress />
             <Show when=empty>
                 <p class="empty">"No files yet. Add some to begin."</p>
             </Show>

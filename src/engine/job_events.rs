@@ -23,7 +23,10 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         }
         Event::Log { line, .. } => job.push_log(line),
         Event::Stage { stage, .. } => update_run(job, |run| run.step = describe_stage(&stage)),
-        Event::Probed { probe, .. } => job.push_log(format!("Input: {probe:?}")),
+        Event::Probed { probe, .. } => {
+            job.push_log(format!("Input: {probe:?}"));
+            job.probe.set(Some(probe));
+        }
         Event::Planned { notes, .. } => notes.into_iter().for_each(|n| job.push_log(n)),
         Event::Progress {
             fraction, speed, ..

@@ -1,6 +1,11 @@
-//! Feeds queued jobs to the FFmpeg engine worker, one video job at a time. A loaded worker
-//! is kept for the next job (loading the core costs up to a second and a half); a cancelled
-//! or crashed one is dropped, which terminates it, and a fresh one serves the next job.
+//! Feeds queued jobs to engine workers, as many at once as the device allows: each kind of
+//! input has its lane (videos and audio on FFmpeg workers, images on image workers), each
+//! lane a limit from the number of cores, and every job an estimate of the memory it needs;
+//! a job starts only when it fits beside the ones running (the rule is
+//! [`tamp_core::memory::admit`]; a job too large for the budget runs alone). A loaded
+//! worker is kept for the next job (loading the FFmpeg core costs up to a second and a
+//! half); a cancelled or crashed one is dropped, which terminates it, and a fresh one serves
+//! the next job.
 //!
 //! The multi-threaded core is known to hang in Chromium now and then: when it goes quiet
 //! for [`MT_STALL_MS`], the job restarts on the single-threaded core, and the page keeps
@@ -8,16 +13,22 @@
 //! died without a word (a worker that closed itself sends no error): the job fails and a
 //! fresh worker serves the next one.
 
+mod attempt;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use tamp_core::human::format_bytes;
+use tamp_core::memory::{admit, estimate_peak, Claim, Lane, Limits, Wait};
 
-use crate::engine::job_events::{apply_event, fail, output_name};
-use crate::engine::worker_bridge::{CancelHandle, EngineWorker, WorkerMsg};
-use crate::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Request, VideoOptions};
+use crate::engine::admission::{device_limits, engine_for, shape_of};
+use crate::engine::job_events::fail;
+use crate::engine::worker_bridge::{CancelHandle, EngineWorker};
+use crate::protocol::{CoreKind, Goal, JobId, VideoOptions};
 use crate::state::job::{Job, JobStatus, RunInfo};
 use crate::state::queue::Queue;
+use attempt::preferred_core;
 
 /// Silence after which a multi-threaded run counts as hung. Progress lines arrive about
 /// twice a second while encoding; probing a large file through WORKERFS can take a few
@@ -29,54 +40,67 @@ const MT_STALL_MS: u32 = 20_000;
 /// first progress line, which for 4K on a slow phone can take most of a minute.
 const ST_SILENCE_MS: u32 = 120_000;
 
-/// How many image jobs run at once: images are decoded in parallel workers, one per core,
-/// leaving one core for the page and any video job.
-fn image_capacity() -> usize {
-    let cores = web_sys::window()
-        .map(|w| w.navigator().hardware_concurrency())
-        .unwrap_or(2.0) as usize;
-    cores.saturating_sub(1).clamp(1, 4)
-}
-
 /// The runner, kept in the queue. Cheap to clone.
 #[derive(Clone, Default)]
 pub struct Runner(Rc<RefCell<RunnerState>>);
 
-/// Workers of one engine, and the jobs they run.
-#[derive(Default)]
-struct Lane {
-    /// Loaded workers waiting for work.
-    idle: Vec<EngineWorker>,
-    /// Jobs in flight, each with a way to stop it (once its worker exists).
-    active: Vec<(JobId, Option<CancelHandle>)>,
+/// A job in flight.
+struct Active {
+    id: JobId,
+    /// Its lane and estimated memory (refined once the input is probed).
+    claim: Claim,
+    /// A way to stop it, once its worker exists.
+    handle: Option<CancelHandle>,
 }
 
 #[derive(Default)]
 struct RunnerState {
-    /// FFmpeg: one job at a time. A video job can need gigabytes; one large video at a time
-    /// is better than three that crash the tab.
-    ffmpeg: Lane,
-    /// The image engine: several at once, beside the video job.
-    image: Lane,
+    /// Loaded FFmpeg workers waiting for work (videos and audio).
+    idle_ffmpeg: Vec<EngineWorker>,
+    /// Loaded image workers waiting for work.
+    idle_image: Vec<EngineWorker>,
+    /// Jobs in flight, in every lane.
+    active: Vec<Active>,
     /// Set once the multi-threaded core has hung in this page.
     mt_failed: bool,
 }
 
 impl RunnerState {
-    fn lane(&mut self, images: bool) -> &mut Lane {
-        if images {
-            &mut self.image
-        } else {
-            &mut self.ffmpeg
+    fn set_handle(&mut self, id: JobId, handle: CancelHandle) {
+        if let Some(active) = self.active.iter_mut().find(|a| a.id == id) {
+            active.handle = Some(handle);
         }
     }
 
-    fn set_handle(&mut self, id: JobId, handle: CancelHandle) {
-        for lane in [&mut self.ffmpeg, &mut self.image] {
-            if let Some(slot) = lane.active.iter_mut().find(|(j, _)| *j == id) {
-                slot.1 = Some(handle);
-                return;
-            }
+    fn claims(&self) -> Vec<Claim> {
+        self.active.iter().map(|a| a.claim).collect()
+    }
+
+    /// A loaded worker for the next job, if one is idle (never a multi-threaded one once
+    /// that core has hung).
+    fn take_idle(&mut self, images: bool) -> Option<EngineWorker> {
+        if images {
+            return self.idle_image.pop();
+        }
+        let mt_failed = self.mt_failed;
+        self.idle_ffmpeg
+            .retain(|w| !(mt_failed && w.core() == CoreKind::MultiThread));
+        self.idle_ffmpeg.pop()
+    }
+
+    /// Keeps a worker that can serve again, unless enough are idle already. An idle worker
+    /// holds the memory its last job grew its heap to (wasm memory never shrinks), so one
+    /// that ran a job of more than a quarter of the budget is let go.
+    fn keep_idle(&mut self, worker: EngineWorker, claim: Claim, limits: &Limits) {
+        if claim.bytes > limits.budget_bytes / 4 {
+            return; // dropping terminates it
+        }
+        let (idle, max) = match worker.core() {
+            CoreKind::Image => (&mut self.idle_image, limits.capacity(Lane::Image)),
+            _ => (&mut self.idle_ffmpeg, 1),
+        };
+        if idle.len() < max {
+            idle.push(worker);
         }
     }
 }
@@ -90,60 +114,120 @@ enum Attempt {
 }
 
 impl Runner {
-    /// Starts queued jobs while their engine has room: one FFmpeg job, several image jobs.
+    /// Starts queued jobs, in queue order, while their lane has room and their memory
+    /// estimate fits; tells each job left waiting why.
     pub fn pump(&self, queue: Queue) {
+        let limits = device_limits();
         let queued: Vec<Job> = queue.jobs.with_untracked(|jobs| {
             jobs.iter()
                 .filter(|j| j.status.with_untracked(|s| matches!(s, JobStatus::Queued)))
                 .cloned()
                 .collect()
         });
+        // Jobs queued earlier that wait for memory: later ones must not keep them waiting.
+        let mut ahead: Vec<Claim> = Vec::new();
         for job in queued {
-            let goal = match queue.settings.goal_for(job.kind()) {
+            let goal = match queue.goal_for(&job) {
                 Ok(goal) => goal,
                 Err(e) => {
                     fail(&job, e.to_string(), vec![]);
                     continue;
                 }
             };
-            let video = queue.settings.video_options();
             let images = matches!(goal, Goal::Image(_));
-            let capacity = if images { image_capacity() } else { 1 };
-            let worker = {
-                let mut state = self.0.borrow_mut();
-                let lane = state.lane(images);
-                if lane.active.len() >= capacity {
-                    continue;
-                }
-                lane.active.push((job.id, None));
-                lane.idle.pop()
+            let core = self.core_to_use(images);
+            let kind = job.kind();
+            let claim = Claim {
+                lane: if images {
+                    Lane::Image
+                } else {
+                    Lane::for_kind(kind)
+                },
+                kind,
+                bytes: estimate_peak(&shape_of(&job, &goal, engine_for(core))),
             };
-            job.status.set(JobStatus::Running(RunInfo {
-                step: "Starting the converter".into(),
-                started_ms: now_ms(),
-                ..RunInfo::default()
-            }));
-            let runner = self.clone();
-            leptos::task::spawn_local(async move {
-                let kept = runner.run(&job, goal, video, worker, images).await;
-                {
-                    let mut state = runner.0.borrow_mut();
-                    let lane = state.lane(images);
-                    lane.active.retain(|(id, _)| *id != job.id);
-                    lane.idle.extend(kept);
+            let running = self.0.borrow().claims();
+            if let Err(wait) = admit(claim.lane, claim.bytes, &running, &ahead, &limits) {
+                if matches!(wait, Wait::Memory { .. }) {
+                    ahead.push(claim);
                 }
-                queue.pump();
-            });
+                let reason = Some(wait.describe());
+                if job.waiting.with_untracked(|w| *w != reason) {
+                    job.waiting.set(reason);
+                }
+                continue;
+            }
+            job.waiting.set(None);
+            self.start(queue, job, goal, claim, &running, &limits);
         }
+    }
+
+    /// Marks `job` running and runs it on a worker of its lane.
+    fn start(
+        &self,
+        queue: Queue,
+        job: Job,
+        goal: Goal,
+        claim: Claim,
+        running: &[Claim],
+        limits: &Limits,
+    ) {
+        let images = claim.lane == Lane::Image;
+        let worker = {
+            let mut state = self.0.borrow_mut();
+            state.active.push(Active {
+                id: job.id,
+                claim,
+                handle: None,
+            });
+            state.take_idle(images)
+        };
+        job.status.set(JobStatus::Running(RunInfo {
+            step: "Starting the converter".into(),
+            started_ms: now_ms(),
+            ..RunInfo::default()
+        }));
+        let beside: u64 = running.iter().map(|c| c.bytes).sum();
+        job.push_log(format!(
+            "Memory: est. {} for this job, beside {} running (est. {}); budget {}.",
+            format_bytes(claim.bytes),
+            match running.len() {
+                1 => "1 job".to_owned(),
+                n => format!("{n} jobs"),
+            },
+            format_bytes(beside),
+            format_bytes(limits.budget_bytes),
+        ));
+        let video = queue.settings.video_options();
+        let runner = self.clone();
+        leptos::task::spawn_local(async move {
+            let kept = runner.run(queue, &job, goal, video, worker, images).await;
+            {
+                let mut state = runner.0.borrow_mut();
+                let claim = state
+                    .active
+                    .iter()
+                    .find(|a| a.id == job.id)
+                    .map(|a| a.claim)
+                    .unwrap_or(claim);
+                state.active.retain(|a| a.id != job.id);
+                if let Some(worker) = kept {
+                    state.keep_idle(worker, claim, &device_limits());
+                }
+            }
+            queue.pump();
+        });
     }
 
     /// Stops the job if it is running.
     pub fn cancel(&self, id: JobId) {
         let state = self.0.borrow();
-        for lane in [&state.ffmpeg, &state.image] {
-            if let Some((_, Some(handle))) = lane.active.iter().find(|(j, _)| *j == id) {
-                handle.cancel();
-            }
+        if let Some(Active {
+            handle: Some(handle),
+            ..
+        }) = state.active.iter().find(|a| a.id == id)
+        {
+            handle.cancel();
         }
     }
 
@@ -151,6 +235,7 @@ impl Runner {
     /// hangs; returns the worker if it can serve the next job.
     async fn run(
         &self,
+        queue: Queue,
         job: &Job,
         goal: Goal,
         video: VideoOptions,
@@ -179,7 +264,7 @@ impl Runner {
                     }
                 },
             };
-            match self.attempt(job, &goal, &video, w).await {
+            match self.attempt(queue, job, &goal, &video, w).await {
                 Attempt::Ended(kept) => return kept,
                 Attempt::Stalled => {
                     self.0.borrow_mut().mt_failed = true;
@@ -200,120 +285,6 @@ impl Runner {
         } else {
             preferred_core()
         }
-    }
-
-    async fn attempt(
-        &self,
-        job: &Job,
-        goal: &Goal,
-        video: &VideoOptions,
-        mut worker: EngineWorker,
-    ) -> Attempt {
-        self.0
-            .borrow_mut()
-            .set_handle(job.id, worker.cancel_handle());
-        // No watchdog for images: they report nothing while converting, for as long as a
-        // large photo takes; their bootstrap reports traps itself (public/image-worker.js).
-        let core = worker.core();
-        let watchdog = match core {
-            CoreKind::MultiThread => Some(MT_STALL_MS),
-            CoreKind::SingleThread => Some(ST_SILENCE_MS),
-            CoreKind::Image => None,
-        };
-        if !worker.is_ready() {
-            // The worker drops requests until its engine has loaded; wait for `Ready`.
-            loop {
-                match worker.next_within(watchdog).await {
-                    WorkerMsg::Event(Event::Ready { .. }, _) => {
-                        worker.mark_ready();
-                        break;
-                    }
-                    WorkerMsg::Event(Event::LoadFailed { message }, _) => {
-                        fail(job, message, vec![]);
-                        return Attempt::Ended(None);
-                    }
-                    WorkerMsg::Event(..) => {}
-                    other => return end_abnormally(job, core, other),
-                }
-            }
-        }
-        job.push_log(format!("Engine: {}", worker.core().describe()));
-
-        let spec = JobSpec {
-            input_ext: job
-                .sniffed
-                .with_untracked(|s| s.as_ref().and_then(|s| s.format))
-                .unwrap_or("bin")
-                .to_owned(),
-            output_name: output_name(&job.name, goal),
-            goal: goal.clone(),
-            video: video.clone(),
-        };
-        let request = Request::Start { id: job.id, spec };
-        if worker.send(&request, &job.file.get_value()).is_err() {
-            fail(
-                job,
-                "The file could not be handed to the converter.".into(),
-                vec![],
-            );
-            return Attempt::Ended(None);
-        }
-        loop {
-            match worker.next_within(watchdog).await {
-                WorkerMsg::Event(event, blob) => {
-                    if let Some(keep) = apply_event(job, event, blob) {
-                        return Attempt::Ended(keep.then_some(worker));
-                    }
-                }
-                other => return end_abnormally(job, core, other),
-            }
-        }
-    }
-}
-
-/// Handles every way a worker can stop talking.
-fn end_abnormally(job: &Job, core: CoreKind, msg: WorkerMsg) -> Attempt {
-    match msg {
-        WorkerMsg::Stalled if core == CoreKind::MultiThread => Attempt::Stalled,
-        WorkerMsg::Stalled => {
-            fail(
-                job,
-                format!(
-                    "The converter stopped responding (nothing for {} s). It will be restarted for the next file.",
-                    ST_SILENCE_MS / 1000
-                ),
-                job.log.get_untracked(),
-            );
-            Attempt::Ended(None)
-        }
-        WorkerMsg::Cancelled => {
-            job.status.set(JobStatus::Cancelled);
-            Attempt::Ended(None)
-        }
-        WorkerMsg::Crashed(message) => {
-            fail(
-                job,
-                format!(
-                    "The converter crashed ({message}). It will be restarted for the next file."
-                ),
-                job.log.get_untracked(),
-            );
-            Attempt::Ended(None)
-        }
-        WorkerMsg::Event(..) => Attempt::Ended(None),
-    }
-}
-
-/// The multi-threaded core needs SharedArrayBuffer, which needs cross-origin isolation.
-fn preferred_core() -> CoreKind {
-    // `crossOriginIsolated` is not in web-sys' stable API; read the global property.
-    let isolated = js_sys::Reflect::get(&js_sys::global(), &"crossOriginIsolated".into())
-        .map(|v| v.is_truthy())
-        .unwrap_or(false);
-    if isolated {
-        CoreKind::MultiThread
-    } else {
-        CoreKind::SingleThread
     }
 }
 

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tamp_core::media::MediaKind;
+use tamp_core::probe::Probe;
 use tamp_core::sniff::Sniffed;
 
 use crate::protocol::JobId;
@@ -68,6 +69,24 @@ pub struct JobOutput {
     pub size: u64,
 }
 
+/// Settings one job makes for itself; `None` follows the settings panel.
+#[derive(Clone, Copy)]
+pub struct JobOverrides {
+    /// Label of the output format (a registry label).
+    pub format: RwSignal<Option<String>>,
+    /// Text of the target size in MB ("" for no target, quality instead).
+    pub target_mb: RwSignal<Option<String>>,
+}
+
+impl Default for JobOverrides {
+    fn default() -> Self {
+        JobOverrides {
+            format: RwSignal::new(None),
+            target_mb: RwSignal::new(None),
+        }
+    }
+}
+
 /// One file in the queue. Cheap to clone: every field is a handle.
 #[derive(Clone)]
 pub struct Job {
@@ -84,6 +103,14 @@ pub struct Job {
     pub downloaded: StoredValue<bool>,
     /// Plan notes and engine lines, for the details view (capped).
     pub log: RwSignal<Vec<String>>,
+    /// Why a queued job has not started yet, in plain words (none while it need not wait).
+    pub waiting: RwSignal<Option<String>>,
+    /// The input's streams, once the engine has read them (weights the batch's progress).
+    pub probe: RwSignal<Option<Probe>>,
+    /// The batch (one press of **Convert** while nothing ran) this job was last queued in.
+    pub batch: StoredValue<u32>,
+    /// This job's own choices, overriding the settings panel while it has not started.
+    pub overrides: JobOverrides,
     /// Where the job's ending is announced to screen readers (the queue's, shared).
     announcer: Announcer,
 }
@@ -105,6 +132,10 @@ impl Job {
             output_blob: StoredValue::new_local(None),
             downloaded: StoredValue::new(false),
             log: RwSignal::new(Vec::new()),
+            waiting: RwSignal::new(None),
+            probe: RwSignal::new(None),
+            batch: StoredValue::new(0),
+            overrides: JobOverrides::default(),
             announcer,
         }
     }

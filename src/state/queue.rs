@@ -2,14 +2,15 @@
 //! [`Runner`]'s job; the queue only changes statuses and asks the runner to look for work.
 
 use leptos::prelude::*;
+use tamp_core::batch::{expected_work, summarize, BatchItem, BatchSummary, ItemState};
 use tamp_core::media::MediaKind;
 
-use crate::engine::runner::Runner;
+use crate::engine::runner::{now_ms, Runner};
 use crate::files::sniff_blob;
-use crate::protocol::JobId;
+use crate::protocol::{Goal, JobId};
 use crate::state::announcer::Announcer;
 use crate::state::job::{Job, JobStatus};
-use crate::state::settings::Settings;
+use crate::state::settings::{Settings, SettingsError};
 
 /// The queue, shared through context. Copy: every field is a handle.
 #[derive(Clone, Copy)]
@@ -20,6 +21,9 @@ pub struct Queue {
     pub settings: Settings,
     /// What screen readers are told as jobs end (the queue's live region).
     pub announcer: Announcer,
+    /// The current batch: its number and when it started (`performance.now()` ms). A batch
+    /// begins when a job is queued while none is queued or running.
+    batch: RwSignal<(u32, f64)>,
 }
 
 impl Queue {
@@ -31,6 +35,7 @@ impl Queue {
             runner: StoredValue::new_local(Runner::default()),
             settings,
             announcer: Announcer::default(),
+            batch: RwSignal::new((0, 0.0)),
         }
     }
 
@@ -69,6 +74,14 @@ impl Queue {
     }
 
     fn enqueue(&self, job: &Job) {
+        if !self.busy() {
+            self.batch.update(|(n, started)| {
+                *n += 1;
+                *started = now_ms();
+            });
+        }
+        job.batch.set_value(self.batch.with_untracked(|(n, _)| *n));
+        job.waiting.set(None);
         if job.kind() != MediaKind::Unknown {
             job.status.set(JobStatus::Queued);
             return;
@@ -118,9 +131,74 @@ impl Queue {
         self.jobs.update(|jobs| jobs.retain(|j| j.id != id));
     }
 
+    /// Whether any job is queued or running.
+    fn busy(&self) -> bool {
+        self.jobs.with_untracked(|jobs| {
+            jobs.iter().any(|j| {
+                j.status
+                    .with_untracked(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
+            })
+        })
+    }
+
+    /// The goal for `job`: the settings panel's, with the job's own overrides.
+    pub fn goal_for(&self, job: &Job) -> Result<Goal, SettingsError> {
+        let format = job.overrides.format.get_untracked();
+        let target = job.overrides.target_mb.get_untracked();
+        self.settings
+            .goal_with(job.kind(), format.as_deref(), target.as_deref())
+    }
+
+    /// The current batch's progress (tracked: re-runs as jobs move). `None` before the
+    /// first **Convert**, or once the batch's jobs are all removed.
+    pub fn batch_summary(&self) -> Option<BatchSummary> {
+        let (number, started_ms) = self.batch.get();
+        let items: Vec<BatchItem> = self.jobs.with(|jobs| {
+            jobs.iter()
+                .filter(|j| number > 0 && j.batch.get_value() == number)
+                .filter_map(batch_item)
+                .collect()
+        });
+        summarize(&items, (now_ms() - started_ms).max(0.0) / 1000.0)
+    }
+
+    /// Whether the current batch has work left (tracked).
+    pub fn batch_running(&self) -> bool {
+        self.jobs.with(|jobs| {
+            jobs.iter().any(|j| {
+                j.status
+                    .with(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
+            })
+        })
+    }
+
     /// Lets the runner start queued jobs if it has room.
     pub fn pump(&self) {
         let queue = *self;
         self.runner.with_value(|r| r.pump(queue));
     }
+}
+
+/// One job as the batch sums it up (tracked); `None` for jobs not sent to convert.
+fn batch_item(job: &Job) -> Option<BatchItem> {
+    let state = job.status.with(|s| match s {
+        JobStatus::Detecting | JobStatus::Ready => None,
+        JobStatus::Queued => Some(ItemState::Waiting),
+        JobStatus::Running(run) => Some(ItemState::Running {
+            fraction: run.fraction,
+        }),
+        JobStatus::Done => Some(ItemState::Done),
+        JobStatus::Failed { .. } | JobStatus::Cancelled => Some(ItemState::Stopped),
+    })?;
+    let work = job.probe.with(|p| {
+        let video = p.as_ref().and_then(|p| p.video.as_ref());
+        expected_work(
+            job.kind(),
+            job.size,
+            p.as_ref().and_then(|p| p.duration_s),
+            video.map(|v| u64::from(v.width) * u64::from(v.height)),
+            video.and_then(|v| v.fps),
+        )
+    });
+    Some(BatchItem { state, work })
 }

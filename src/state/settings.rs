@@ -124,11 +124,26 @@ impl Settings {
 
     /// The goal for a job of `kind`, from the current settings (read without tracking).
     pub fn goal_for(&self, kind: MediaKind) -> Result<Goal, SettingsError> {
-        let format = self
-            .format
-            .with_untracked(|label| output_for(kind, label))
-            .ok_or(SettingsError::NoFormat)?;
-        let target = self.target_mb.with_untracked(|t| parse_target(t))?;
+        self.goal_with(kind, None, None)
+    }
+
+    /// Like [`Settings::goal_for`], with a job's own output format label and target size
+    /// text in place of the panel's where it has them.
+    pub fn goal_with(
+        &self,
+        kind: MediaKind,
+        format: Option<&str>,
+        target_mb: Option<&str>,
+    ) -> Result<Goal, SettingsError> {
+        let format = match format {
+            Some(label) => output_for(kind, label),
+            None => self.format.with_untracked(|label| output_for(kind, label)),
+        }
+        .ok_or(SettingsError::NoFormat)?;
+        let target = match target_mb {
+            Some(t) => parse_target(t)?,
+            None => self.target_mb.with_untracked(|t| parse_target(t))?,
+        };
         let quality = self.quality.with_untracked(|q| preset(q));
         let mut goal = goal(format, target, quality);
         if let Goal::Image(image) = &mut goal {

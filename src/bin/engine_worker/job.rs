@@ -336,7 +336,8 @@ impl Engine {
 /// mounted read-only (WORKERFS). Measured here: WORKERFS reads about 3x slower (a full
 /// remux of 605 MB took 14.3 s against 5.1 s from MEMFS) but a copy doubles memory (peak
 /// 3.0 GB against 1.9 GB for that file), which only large inputs cannot afford.
-const MEMFS_MAX_BYTES: f64 = 128.0 * 1024.0 * 1024.0;
+/// The page's memory estimate counts on this rule ([`tamp_core::memory::MEMFS_MAX_BYTES`]).
+const MEMFS_MAX_BYTES: f64 = tamp_core::memory::MEMFS_MAX_BYTES as f64;
 
 /// Puts the user's file at `IN_DIR/name` for FFmpeg: a copy in memory when small, else a
 /// WORKERFS mount that reads the `File` lazily without copying it.

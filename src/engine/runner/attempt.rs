@@ -1,0 +1,158 @@
+//! One attempt at a job on one worker: wait for the engine, send the job, follow its events
+//! to the end; and every way a worker can stop talking.
+
+use leptos::prelude::*;
+use tamp_core::memory::estimate_peak;
+
+use super::{Attempt, Runner, MT_STALL_MS, ST_SILENCE_MS};
+use crate::engine::admission::{engine_for, shape_of};
+use crate::engine::job_events::{apply_event, fail, output_name};
+use crate::engine::worker_bridge::{EngineWorker, WorkerMsg};
+use crate::protocol::{CoreKind, Event, Goal, JobSpec, Request, VideoOptions};
+use crate::state::job::{Job, JobStatus};
+use crate::state::queue::Queue;
+
+impl Runner {
+    pub(super) async fn attempt(
+        &self,
+        queue: Queue,
+        job: &Job,
+        goal: &Goal,
+        video: &VideoOptions,
+        mut worker: EngineWorker,
+    ) -> Attempt {
+        self.0
+            .borrow_mut()
+            .set_handle(job.id, worker.cancel_handle());
+        // No watchdog for images: they report nothing while converting, for as long as a
+        // large photo takes; their bootstrap reports traps itself (public/image-worker.js).
+        let core = worker.core();
+        let watchdog = match core {
+            CoreKind::MultiThread => Some(MT_STALL_MS),
+            CoreKind::SingleThread => Some(ST_SILENCE_MS),
+            CoreKind::Image => None,
+        };
+        if !worker.is_ready() {
+            // The worker drops requests until its engine has loaded; wait for `Ready`.
+            loop {
+                match worker.next_within(watchdog).await {
+                    WorkerMsg::Event(Event::Ready { .. }, _) => {
+                        worker.mark_ready();
+                        break;
+                    }
+                    WorkerMsg::Event(Event::LoadFailed { message }, _) => {
+                        fail(job, message, vec![]);
+                        return Attempt::Ended(None);
+                    }
+                    WorkerMsg::Event(..) => {}
+                    other => return end_abnormally(job, core, other),
+                }
+            }
+        }
+        job.push_log(format!("Engine: {}", worker.core().describe()));
+
+        let spec = JobSpec {
+            input_ext: job
+                .sniffed
+                .with_untracked(|s| s.as_ref().and_then(|s| s.format))
+                .unwrap_or("bin")
+                .to_owned(),
+            output_name: output_name(&job.name, goal),
+            goal: goal.clone(),
+            video: video.clone(),
+        };
+        let request = Request::Start { id: job.id, spec };
+        if worker.send(&request, &job.file.get_value()).is_err() {
+            fail(
+                job,
+                "The file could not be handed to the converter.".into(),
+                vec![],
+            );
+            return Attempt::Ended(None);
+        }
+        loop {
+            match worker.next_within(watchdog).await {
+                WorkerMsg::Event(event, blob) => {
+                    let probed = matches!(event, Event::Probed { .. });
+                    if let Some(keep) = apply_event(job, event, blob) {
+                        return Attempt::Ended(keep.then_some(worker));
+                    }
+                    if probed {
+                        self.refine_estimate(queue, job, goal, core);
+                    }
+                }
+                other => return end_abnormally(job, core, other),
+            }
+        }
+    }
+
+    /// Once the engine knows the picture's size, the job's estimate is redone with it; if it
+    /// shrank (a small video assumed to be 1080p), waiting jobs may now fit beside it.
+    fn refine_estimate(&self, queue: Queue, job: &Job, goal: &Goal, core: CoreKind) {
+        let bytes = estimate_peak(&shape_of(job, goal, engine_for(core)));
+        let shrank = {
+            let mut state = self.0.borrow_mut();
+            match state.active.iter_mut().find(|a| a.id == job.id) {
+                Some(active) if active.claim.bytes != bytes => {
+                    let shrank = bytes < active.claim.bytes;
+                    active.claim.bytes = bytes;
+                    shrank
+                }
+                _ => return,
+            }
+        };
+        job.push_log(format!(
+            "Memory: est. {} now that the picture size is known.",
+            tamp_core::human::format_bytes(bytes)
+        ));
+        if shrank {
+            queue.pump();
+        }
+    }
+}
+
+/// Handles every way a worker can stop talking.
+fn end_abnormally(job: &Job, core: CoreKind, msg: WorkerMsg) -> Attempt {
+    match msg {
+        WorkerMsg::Stalled if core == CoreKind::MultiThread => Attempt::Stalled,
+        WorkerMsg::Stalled => {
+            fail(
+                job,
+                format!(
+                    "The converter stopped responding (nothing for {} s). It will be restarted for the next file.",
+                    ST_SILENCE_MS / 1000
+                ),
+                job.log.get_untracked(),
+            );
+            Attempt::Ended(None)
+        }
+        WorkerMsg::Cancelled => {
+            job.status.set(JobStatus::Cancelled);
+            Attempt::Ended(None)
+        }
+        WorkerMsg::Crashed(message) => {
+            fail(
+                job,
+                format!(
+                    "The converter crashed ({message}). It will be restarted for the next file."
+                ),
+                job.log.get_untracked(),
+            );
+            Attempt::Ended(None)
+        }
+        WorkerMsg::Event(..) => Attempt::Ended(None),
+    }
+}
+
+/// The multi-threaded core needs SharedArrayBuffer, which needs cross-origin isolation.
+pub(super) fn preferred_core() -> CoreKind {
+    // `crossOriginIsolated` is not in web-sys' stable API; read the global property.
+    let isolated = js_sys::Reflect::get(&js_sys::global(), &"crossOriginIsolated".into())
+        .map(|v| v.is_truthy())
+        .unwrap_or(false);
+    if isolated {
+        CoreKind::MultiThread
+    } else {
+        CoreKind::SingleThread
+    }
+}
