@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tamp_core::media::MediaKind;
 use tamp_core::sniff::Sniffed;
 
-use crate::protocol::JobId;
+use crate::protocol::{BeforeAfter, JobId};
 use crate::state::announcer::{failed_text, ready_text, Announcer};
 
 /// Where a job stands.
@@ -84,6 +84,8 @@ pub struct Job {
     pub downloaded: StoredValue<bool>,
     /// Plan notes and engine lines, for the details view (capped).
     pub log: RwSignal<Vec<String>>,
+    /// Picture size and length of the input and output, for the before/after line.
+    pub facts: RwSignal<BeforeAfter>,
     /// Where the job's ending is announced to screen readers (the queue's, shared).
     announcer: Announcer,
 }
@@ -105,6 +107,7 @@ impl Job {
             output_blob: StoredValue::new_local(None),
             downloaded: StoredValue::new(false),
             log: RwSignal::new(Vec::new()),
+            facts: RwSignal::new(BeforeAfter::default()),
             announcer,
         }
     }
@@ -146,6 +149,7 @@ impl Job {
             let _ = web_sys::Url::revoke_object_url(&out.url);
         }
         self.output.set(None);
+        self.facts.set(BeforeAfter::default());
         self.output_blob.set_value(None);
         self.downloaded.set_value(false);
     }
