@@ -3,8 +3,10 @@
 pub mod add_files;
 pub mod app;
 pub mod choice_field;
+pub mod compare;
 pub mod download_all;
 pub mod job_row;
 pub mod page_effects;
+pub mod preview;
 pub mod queue_list;
 pub mod settings_panel;
