@@ -6,6 +6,7 @@ pub mod choice_field;
 pub mod compare;
 pub mod download_all;
 pub mod job_row;
+pub mod notify_toggle;
 pub mod page_effects;
 pub mod preview;
 pub mod queue_list;

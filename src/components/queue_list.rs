@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::download_all::DownloadAll;
 use crate::components::job_row::JobRow;
+use crate::components::notify_toggle::NotifyToggle;
 use crate::state::queue::Queue;
 
 /// Every job, one list item each, and the live region announcing how each one ended.
@@ -17,6 +18,7 @@ pub fn QueueList() -> impl IntoView {
                 <h2 id="queue-title">"Queue"</h2>
                 <DownloadAll />
             </div>
+            <NotifyToggle />
             <Show when=empty>
                 <p class="empty">"No files yet. Add some to begin."</p>
             </Show>
