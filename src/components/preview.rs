@@ -72,8 +72,7 @@ pub fn BeforeAfterFacts(job: Job) -> impl IntoView {
     let facts = job.facts;
     move || {
         let f = facts.get();
-        before_after_line(f.input, f.output)
-            .map(|line| view! { <p class="job-status job-facts">{line}</p> })
+        before_after_line(f.input, f.output).map(|line| view! { <p class="job-facts">{line}</p> })
     }
 }
 
