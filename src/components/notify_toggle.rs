@@ -27,7 +27,14 @@ pub fn NotifyToggle() -> impl IntoView {
                     prop:checked=move || pref.enabled()
                     disabled=blocked
                     aria-describedby="notify-help"
-                    on:change=move |ev| pref.set(event_target_checked(&ev))
+                    on:change=move |ev| {
+                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                        let on = input.checked();
+                        leptos::task::spawn_local(async move {
+                            // A refused permission must untick the box the user just ticked.
+                            input.set_checked(pref.set(on).await);
+                        });
+                    }
                 />
                 "Notify me when the batch is done"
             </label>

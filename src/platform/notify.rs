@@ -44,28 +44,19 @@ impl NotifyPref {
     }
 
     /// Ticks or unticks the box; ticking asks the browser for permission first if needed.
-    pub fn set(self, on: bool) {
-        if !on {
-            self.wanted.set(false);
-            return;
-        }
-        match current_permission() {
-            Permission::Ask => {
-                leptos::task::spawn_local(async move {
-                    let answer = match web_sys::Notification::request_permission() {
-                        Ok(promise) => JsFuture::from(promise).await.ok(),
-                        Err(_) => None,
-                    };
-                    let granted = answer.and_then(|a| a.as_string()).as_deref() == Some("granted");
-                    self.permission.set(current_permission());
-                    self.wanted.set(granted);
-                });
-            }
-            p => {
-                self.permission.set(p);
-                self.wanted.set(p == Permission::Granted);
+    /// Resolves to whether notifications are now on (the box shows that, whatever was clicked).
+    pub async fn set(self, on: bool) -> bool {
+        if on && current_permission() == Permission::Ask {
+            // The browser's own prompt; dismissing it leaves the permission at "default".
+            if let Ok(promise) = web_sys::Notification::request_permission() {
+                let _ = JsFuture::from(promise).await;
             }
         }
+        let permission = current_permission();
+        self.permission.set(permission);
+        let enabled = on && permission == Permission::Granted;
+        self.wanted.set(enabled);
+        enabled
     }
 }
 

@@ -20,6 +20,8 @@ const clip = () => makeMedia('preview-clip.mp4', [
   '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-pix_fmt', 'yuv420p', '-shortest',
 ]);
 
+const tone = () => makeMedia('preview-tone.wav', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=3']);
+
 const cspErrors = (app) => app.consoleErrors.filter((m) => /Content.Security.Policy|Refused to/i.test(m));
 
 /** Whether the page can still load `url` into an element of `tag` ('img' or 'video'). */
@@ -44,18 +46,22 @@ test('before/after facts, lazy previews, and a split compare for a picture and a
   const app = await openApp(server.url);
   const { page } = app;
   try {
-    await addFiles(page, [photo(), clip()]);
+    await addFiles(page, [photo(), clip(), tone()]);
     await jobItem(page, 'preview-photo.png').getByText('image', { exact: true }).waitFor();
     await jobItem(page, 'preview-clip.mp4').getByText('video', { exact: true }).waitFor();
+    await jobItem(page, 'preview-tone.wav').getByText('audio', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Convert' }).click();
     const image = jobItem(page, 'preview-photo.png');
     const video = jobItem(page, 'preview-clip.mp4');
+    const sound = jobItem(page, 'preview-tone.wav');
     await image.getByRole('link', { name: 'Download preview-photo.webp' }).waitFor({ timeout: TIMEOUT });
     await video.getByRole('link', { name: 'Download preview-clip-10MB.mp4' }).waitFor({ timeout: TIMEOUT });
+    await sound.getByRole('link', { name: 'Download preview-tone.mp3' }).waitFor({ timeout: TIMEOUT });
 
     // Before/after: picture size (and length for the video), from the engines' own measures.
     assert.equal(await image.locator('.job-facts').innerText(), '640 × 480 → 640 × 480');
     assert.match(await video.locator('.job-facts').innerText(), /^640 × 360, 0:0[34] → 640 × 360, 0:0[34]$/);
+    assert.match(await sound.locator('.job-facts').innerText(), /^0:0[23] → 0:0[23]$/);
 
     // Nothing is decoded until asked.
     assert.equal(await page.locator('.jobs img, .jobs video, .jobs audio').count(), 0, 'no media element before Preview');
@@ -76,6 +82,15 @@ test('before/after facts, lazy previews, and a split compare for a picture and a
     // Closing the preview removes the element again.
     await video.getByRole('button', { name: 'Preview preview-clip-10MB.mp4' }).click();
     assert.equal(await video.locator('video').count(), 0);
+
+    // Sound: a player, and nothing to compare side by side.
+    await sound.getByRole('button', { name: 'Preview preview-tone.mp3' }).click();
+    const listen = sound.getByLabel('Preview of preview-tone.mp3');
+    assert.equal(await listen.evaluate((el) => el.tagName), 'AUDIO');
+    const length = await until(() => listen.evaluate((el) => el.readyState >= 1 && el.duration > 0 && el.duration),
+      { timeout: 15_000, what: 'the preview audio to know its duration' });
+    assert.ok(length > 2.5 && length < 3.5, `audio duration ${length}`);
+    assert.equal(await sound.getByRole('button', { name: /^Compare/ }).count(), 0);
 
     // Compare, picture: the slider moves the clip of the converted layer, by keyboard.
     await image.getByRole('button', { name: 'Compare preview-photo.webp' }).click();
@@ -160,6 +175,7 @@ function spies() {
         const sentinel = await real(type);
         w.granted++;
         sentinel.addEventListener('release', () => { w.released++; w.log.push('release'); });
+        self.__tampSentinel = sentinel;
         return sentinel;
       } catch (e) { w.errors.push(String(e)); throw e; }
     };
@@ -220,6 +236,52 @@ test('a notification when the batch ends in a hidden tab, and the screen kept on
     assert.equal(wake.granted, 2, `the browser granted the lock: ${JSON.stringify(wake)}`);
     assert.deepEqual(wake.errors, []);
     assert.deepEqual(cspErrors(app), [], 'no CSP errors');
+  } finally {
+    await app.browser.close();
+  }
+});
+
+test('the wake lock is taken again when the tab comes back during a batch', { timeout: TIMEOUT }, async () => {
+  const app = await openApp(server.url, {
+    beforeLoad: async (context) => {
+      await context.grantPermissions(['screen-wake-lock'], { origin: server.url.replace(/\/$/, '') });
+      await context.addInitScript(spies);
+    },
+  });
+  const { page } = app;
+  try {
+    // Notifications blocked for the site (headless Chromium's answer when not granted):
+    // the box is off, disabled, and says why.
+    assert.equal(await page.evaluate(() => Notification.permission), 'denied');
+    const box = page.getByLabel('Notify me when the batch is done');
+    assert.equal(await box.isDisabled(), true);
+    assert.equal(await box.isChecked(), false);
+    assert.match(await page.locator('#notify-help').innerText(), /blocked for this site/);
+
+    // Long enough to still be running while the test hides and shows the tab; cancelled after.
+    const long = makeMedia('preview-long.mp4', [
+      '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=60', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+    ]);
+    await addFiles(page, [long]);
+    const item = jobItem(page, 'preview-long.mp4');
+    await item.getByText('video', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Convert' }).click();
+    await item.getByRole('progressbar', { name: 'Progress' }).waitFor();
+    await until(() => page.evaluate(() => self.__tampWake.granted === 1), { timeout: 10_000, what: 'the lock granted' });
+    // Hiding the tab makes the browser drop the lock; showing it again asks anew.
+    await page.evaluate(async () => {
+      self.__tampHidden = true;
+      await self.__tampSentinel.release();
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    assert.equal(await page.evaluate(() => self.__tampWake.requests), 1, 'not while hidden');
+    await page.evaluate(() => { self.__tampHidden = false; document.dispatchEvent(new Event('visibilitychange')); });
+    await until(() => page.evaluate(() => self.__tampWake.granted === 2), { timeout: 10_000, what: 'the lock taken again' });
+    assert.ok(await item.getByRole('progressbar', { name: 'Progress' }).isVisible(), 'still running');
+    await item.getByRole('button', { name: 'Cancel' }).click();
+    await item.getByText('Cancelled').waitFor();
+    await until(() => page.evaluate(() => self.__tampWake.released === 2), { timeout: 5_000, what: 'the lock released on idle' });
+    assert.deepEqual(await page.evaluate(() => self.__tampWake.errors), []);
   } finally {
     await app.browser.close();
   }
