@@ -145,6 +145,16 @@ test('before/after facts, lazy previews, and a split compare for a picture and a
     await video.waitFor({ state: 'detached' });
     assert.equal(await loads(page, videoOriginal, 'video'), false, 'the original URL is revoked on remove');
 
+    // Ticking "Notify me" asks the browser; headless Chromium refuses the prompt, as a
+    // person blocking it would: the box unticks itself, is disabled, and says why.
+    assert.equal(await page.evaluate(() => Notification.permission), 'default');
+    const box = page.getByLabel('Notify me when the batch is done');
+    assert.equal(await box.isDisabled(), false);
+    await box.click();
+    await until(() => box.isDisabled(), { timeout: 10_000, what: 'the refused permission to show' });
+    assert.equal(await box.isChecked(), false, 'a refused permission unticks the box');
+    assert.match(await page.locator('#notify-help').innerText(), /blocked for this site/);
+
     assert.deepEqual(cspErrors(app), [], 'no CSP errors');
   } finally {
     await app.browser.close();
@@ -250,7 +260,7 @@ test('the wake lock is taken again when the tab comes back during a batch', { ti
   });
   const { page } = app;
   try {
-    // Notifications blocked for the site (headless Chromium's answer when not granted):
+    // Notifications blocked for the site (Playwright denies what a context does not grant):
     // the box is off, disabled, and says why.
     assert.equal(await page.evaluate(() => Notification.permission), 'denied');
     const box = page.getByLabel('Notify me when the batch is done');
