@@ -38,9 +38,13 @@ const handler = html.match(/<[a-z][^>]*\son[a-z]+\s*=/i);
 if (handler) throw new Error(`csp: inline event handler in index.html: ${handler[0]}`);
 
 const policy = [
-  // Everything not named below: this origin only (styles, images, fonts, manifest, frames).
-  // Nothing is previewed from blob: or data: URLs, so neither is allowed anywhere.
+  // Everything not named below: this origin only (styles, fonts, manifest, frames).
   "default-src 'self'",
+  // A finished job's preview and its comparison with the original show the result and the
+  // user's file from object URLs (blob:) made in this page; only pictures and media may
+  // come from blob:, never scripts, workers or fetches. No data: URLs anywhere.
+  "img-src 'self' blob:",
+  "media-src 'self' blob:",
   // The app's own modules, the inline loader by hash, and compiling WebAssembly (the app
   // itself runs as wasm). No 'unsafe-eval', no 'unsafe-inline'.
   ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),

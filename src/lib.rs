@@ -10,6 +10,7 @@ pub mod engine;
 pub mod files;
 pub mod offline;
 pub mod panic_banner;
+pub mod platform;
 pub mod protocol;
 pub mod state;
 

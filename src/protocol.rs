@@ -166,6 +166,8 @@ pub enum Event {
         fraction: f64,
         speed: Option<f64>,
     },
+    /// Picture size and length of the input and the output, sent just before `Done`.
+    Measured { id: JobId, facts: BeforeAfter },
     /// The job finished; the output `Blob` travels in the envelope.
     Done {
         id: JobId,
@@ -193,10 +195,50 @@ impl Event {
             | Event::Probed { id, .. }
             | Event::Planned { id, .. }
             | Event::Progress { id, .. }
+            | Event::Measured { id, .. }
             | Event::Done { id, .. }
             | Event::Failed { id, .. } => Some(*id),
         }
     }
+}
+
+/// What a file looks like, for a finished job's before/after line. Each part is `None`
+/// when it does not apply (no picture in audio, no length in a still image) or is unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MediaFacts {
+    /// Picture width and height as displayed (rotation applied), in pixels.
+    pub size: Option<(u32, u32)>,
+    /// Length in seconds.
+    pub duration_s: Option<f64>,
+}
+
+impl MediaFacts {
+    /// The facts ffprobe found; a still image (cover art in audio) has no moving picture.
+    pub fn from_probe(probe: &Probe) -> Self {
+        MediaFacts {
+            size: probe
+                .video
+                .as_ref()
+                .filter(|v| !v.is_still_image)
+                .map(|v| v.display_size()),
+            duration_s: probe.duration_s.filter(|d| d.is_finite() && *d > 0.0),
+        }
+    }
+
+    /// A still picture of `width` × `height`.
+    pub fn picture(width: u32, height: u32) -> Self {
+        MediaFacts {
+            size: Some((width, height)),
+            duration_s: None,
+        }
+    }
+}
+
+/// The input's and the output's [`MediaFacts`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BeforeAfter {
+    pub input: Option<MediaFacts>,
+    pub output: Option<MediaFacts>,
 }
 
 /// Errors decoding an envelope that arrived over `postMessage`.

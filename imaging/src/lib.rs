@@ -113,6 +113,9 @@ pub struct ImageOutput {
     pub bytes: Vec<u8>,
     pub width: u32,
     pub height: u32,
+    /// The input's size as decoded and turned upright, before any resizing.
+    pub source_width: u32,
+    pub source_height: u32,
     /// Decisions made, in plain words, for the job's notes.
     pub notes: Vec<String>,
 }
@@ -145,6 +148,7 @@ pub fn convert_observed(
     let decoded = decode::decode(input)?;
     let mut notes = decoded.notes;
     let mut img = decoded.image;
+    let (source_width, source_height) = (img.width(), img.height());
     observe(Step::Log(format!(
         "Read a {} × {} {} image ({:?}).",
         img.width(),
@@ -225,6 +229,8 @@ pub fn convert_observed(
         bytes: encoded.bytes,
         width: img.width(),
         height: img.height(),
+        source_width,
+        source_height,
         notes,
     })
 }

@@ -87,6 +87,8 @@ fn exif_orientation_turns_the_picture_upright() {
     let input = png_with_orientation(&halves(40, 20), 6);
     let out = convert(&input, &opts(OutputFormat::Png)).unwrap();
     assert_eq!((out.width, out.height), (20, 40));
+    // The before/after line shows the input as a viewer shows it: upright too.
+    assert_eq!((out.source_width, out.source_height), (20, 40));
     let img = decode(&out.bytes).to_rgb8();
     // The left half (red) is now on top.
     assert_eq!(img.get_pixel(10, 5).0, [255, 0, 0]);
@@ -170,6 +172,7 @@ fn ico_is_scaled_down_to_256() {
     let input = encoded(&DynamicImage::ImageRgb8(photo(600, 300)), ImageFormat::Png);
     let out = convert(&input, &opts(OutputFormat::Ico)).unwrap();
     assert_eq!((out.width, out.height), (256, 128));
+    assert_eq!((out.source_width, out.source_height), (600, 300));
     assert_eq!(decode(&out.bytes).dimensions(), (256, 128));
     assert!(out.notes.iter().any(|n| n.contains("256 × 256")));
 }

@@ -20,6 +20,8 @@ pub fn App() -> impl IntoView {
     let queue = Queue::new(settings);
     provide_context(queue);
     page_effects::install(queue);
+    provide_context(crate::platform::notify::install(queue));
+    crate::platform::wake_lock::install(queue);
     let dragging = RwSignal::new(false);
 
     let on_drag_over = move |ev: web_sys::DragEvent| {

@@ -5,6 +5,7 @@ use tamp_core::human::{format_bytes, format_duration, format_speed, percent_save
 use tamp_core::media::MediaKind;
 
 use crate::components::job_options::JobOptions;
+use crate::components::preview::{BeforeAfterFacts, ResultViews};
 use crate::engine::runner::now_ms;
 use crate::state::job::{Job, JobStatus, RunInfo};
 use crate::state::queue::Queue;
@@ -178,6 +179,8 @@ fn Finished(job: Job, input_size: u64) -> impl IntoView {
                             percent_saved(input_size, out.size)
                         )}
                     </p>
+                    <BeforeAfterFacts job=job.clone() />
+                    <ResultViews job=job.clone() out=out.clone() />
                     <details class="log">
                         <summary>"Details"</summary>
                         <pre>{move || log.get().join("\n")}</pre>

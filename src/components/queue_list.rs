@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::batch_progress::BatchProgress;
 use crate::components::download_all::DownloadAll;
 use crate::components::job_row::JobRow;
+use crate::components::notify_toggle::NotifyToggle;
 use crate::state::queue::Queue;
 
 /// Every job, one list item each, and the live region announcing how each one ended.
@@ -19,6 +20,7 @@ pub fn QueueList() -> impl IntoView {
                 <DownloadAll />
             </div>
             <BatchProgress />
+            <NotifyToggle />
             <Show when=empty>
                 <p class="empty">"No files yet. Add some to begin."</p>
             </Show>

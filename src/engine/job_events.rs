@@ -7,7 +7,7 @@ use crate::files::stem;
 use tamp_core::formats::output_by_id;
 use tamp_core::names::{base_name, safe_file_name, safe_stem};
 
-use crate::protocol::{Event, Goal, ImageGoal, Stage};
+use crate::protocol::{Event, Goal, ImageGoal, MediaFacts, Stage};
 use crate::state::job::{Job, JobOutput, JobStatus, RunInfo};
 
 /// Applies one engine event to a job. `Some(keep_worker)` when the job has ended.
@@ -24,9 +24,15 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         Event::Log { line, .. } => job.push_log(line),
         Event::Stage { stage, .. } => update_run(job, |run| run.step = describe_stage(&stage)),
         Event::Probed { probe, .. } => {
+            job.facts
+                .update(|f| f.input = Some(MediaFacts::from_probe(&probe)));
             job.push_log(format!("Input: {probe:?}"));
             job.probe.set(Some(probe));
         }
+        Event::Measured { facts, .. } => job.facts.update(|f| {
+            f.input = facts.input.or(f.input);
+            f.output = facts.output.or(f.output);
+        }),
         Event::Planned { notes, .. } => notes.into_iter().for_each(|n| job.push_log(n)),
         Event::Progress {
             fraction, speed, ..

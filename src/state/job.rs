@@ -7,7 +7,7 @@ use tamp_core::media::MediaKind;
 use tamp_core::probe::Probe;
 use tamp_core::sniff::Sniffed;
 
-use crate::protocol::JobId;
+use crate::protocol::{BeforeAfter, JobId};
 use crate::state::announcer::{failed_text, ready_text, Announcer};
 
 /// Where a job stands.
@@ -111,6 +111,8 @@ pub struct Job {
     pub batch: StoredValue<u32>,
     /// This job's own choices, overriding the settings panel while it has not started.
     pub overrides: JobOverrides,
+    /// Picture size and length of the input and output, for the before/after line.
+    pub facts: RwSignal<BeforeAfter>,
     /// Where the job's ending is announced to screen readers (the queue's, shared).
     announcer: Announcer,
 }
@@ -136,6 +138,7 @@ impl Job {
             probe: RwSignal::new(None),
             batch: StoredValue::new(0),
             overrides: JobOverrides::default(),
+            facts: RwSignal::new(BeforeAfter::default()),
             announcer,
         }
     }
@@ -177,6 +180,7 @@ impl Job {
             let _ = web_sys::Url::revoke_object_url(&out.url);
         }
         self.output.set(None);
+        self.facts.set(BeforeAfter::default());
         self.output_blob.set_value(None);
         self.downloaded.set_value(false);
     }

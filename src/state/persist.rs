@@ -55,3 +55,17 @@ pub fn save_settings_on_change(settings: Settings) {
         }
     });
 }
+
+/// A yes/no preference kept under its own `key`, apart from the conversion settings.
+pub fn load_flag(key: &str) -> bool {
+    storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .is_some_and(|v| v == "true")
+}
+
+/// Saves a preference read by [`load_flag`] (lost, like the settings, if storage is off).
+pub fn save_flag(key: &str, on: bool) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, if on { "true" } else { "false" });
+    }
+}

@@ -1,7 +1,8 @@
 // Accessibility: axe-core finds no serious or critical violation on the empty page, with a
-// queue of every kind, while a batch runs and once it has ended, in light and in dark; and
-// screen readers are told, by name, when a job is ready or has failed. Each state is also
-// saved as a screenshot (artifacts/a11y-<state>-<scheme>.png) for a person to look at.
+// queue of every kind, while a batch runs, once it has ended and with a finished picture's
+// comparison open, in light and in dark; and screen readers are told, by name, when a job is
+// ready or has failed. Each state is also saved as a screenshot
+// (artifacts/a11y-<state>-<scheme>.png, artifacts/compare-<scheme>.png) for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -96,6 +97,15 @@ for (const colorScheme of ['light', 'dark']) {
         throw new Error(`${e.message}\nlive region: ${(await lines()).join(' | ')}\nexpected: ${expected.join(' | ')}`);
       });
       assert.equal(said.length, 4, `one line per ending: ${said.join(' | ')}`);
+
+      // A finished picture compared with its original (the split view and its slider).
+      const photoItem = jobItem(page, 'a11y-photo.png');
+      await photoItem.getByRole('button', { name: 'Compare a11y-photo.webp' }).click();
+      await photoItem.getByRole('slider', { name: 'Compare a11y-photo.webp: original ← → converted' }).waitFor();
+      await photoItem.getByRole('img', { name: 'Original', exact: true })
+        .evaluate((el) => el.decode());
+      await assertNoSeriousViolations(page, 'compare');
+      await page.screenshot({ path: join(artifacts, `compare-${colorScheme}.png`), fullPage: true });
     } finally {
       await app.browser.close();
     }

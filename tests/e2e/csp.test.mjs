@@ -42,7 +42,11 @@ test('a video (WebCodecs, with the multi-threaded FFmpeg core) and an image conv
   for (const policy of [header, meta]) {
     assert.match(policy, /default-src 'self'/);
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
-    assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|blob:|data:|\*/);
+    assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|data:|\*/);
+    // blob: only for pictures and media (a job's preview and compare), never for scripts,
+    // workers or connections.
+    const withBlob = policy.split(';').map((d) => d.trim()).filter((d) => /blob:/.test(d));
+    assert.deepEqual(withBlob, ["img-src 'self' blob:", "media-src 'self' blob:"]);
   }
   assert.ok(header.startsWith(`${meta}; `), 'the header is the meta policy plus frame-ancestors');
   assert.match(header, /frame-ancestors 'none'/);

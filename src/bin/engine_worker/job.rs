@@ -1,7 +1,7 @@
 //! Runs one job on the FFmpeg core: probe, plan, encode (two-pass for a size target),
 //! verify the size and re-encode if it overshot, then hand the output to the page.
 
-use tamp::protocol::{CoreKind, Event, Goal, JobId, JobSpec, Stage};
+use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::args::{probe_args, quality_args, EncodeIo, QualityRequest};
 use tamp_core::convert::{convert_args, remux_to_mp4};
 use tamp_core::formats::output_by_id;
@@ -86,6 +86,22 @@ impl Engine {
                 &Event::Stage {
                     id,
                     stage: Stage::Finishing,
+                },
+                None,
+            );
+            // The output's picture size and length for the before/after line: ffprobe
+            // reads only the headers of a file already in memory. Not knowing is no failure.
+            let output = self
+                .probe(&out.path)
+                .ok()
+                .map(|p| MediaFacts::from_probe(&p));
+            post(
+                &Event::Measured {
+                    id,
+                    facts: BeforeAfter {
+                        input: None,
+                        output,
+                    },
                 },
                 None,
             );

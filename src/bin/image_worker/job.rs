@@ -1,7 +1,7 @@
 //! One image job: read the input Blob, convert, post the result.
 
 use js_sys::{Array, Uint8Array};
-use tamp::protocol::{Event, Goal, JobId, JobSpec, Stage};
+use tamp::protocol::{BeforeAfter, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::formats::output_by_id;
 use tamp_core::human::format_bytes;
 use tamp_imaging::{convert_observed, ImageOptions, OutputFormat, Step};
@@ -127,6 +127,19 @@ async fn convert_job(
         &Event::Stage {
             id,
             stage: Stage::Finishing,
+        },
+        None,
+    );
+    post(
+        &Event::Measured {
+            id,
+            facts: BeforeAfter {
+                input: Some(MediaFacts::picture(
+                    output.source_width,
+                    output.source_height,
+                )),
+                output: Some(MediaFacts::picture(output.width, output.height)),
+            },
         },
         None,
     );

@@ -1,0 +1,30 @@
+//! What the page asks of the browser around a batch, outside its own DOM: a notification
+//! when the batch ends in a hidden tab ([`notify`]), and keeping the screen on while it
+//! runs ([`wake_lock`]). Both only read the queue's state.
+
+pub mod notify;
+pub mod wake_lock;
+
+use leptos::prelude::*;
+
+use crate::state::job::JobStatus;
+use crate::state::queue::Queue;
+
+/// Whether any job is queued or running: the batch is under way.
+pub fn batch_active(queue: Queue) -> Memo<bool> {
+    Memo::new(move |_| {
+        queue.jobs.with(|jobs| {
+            jobs.iter().any(|j| {
+                j.status
+                    .with(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
+            })
+        })
+    })
+}
+
+/// `document.hidden`: the tab is in the background or minimised.
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
