@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use tamp_core::plan::VideoContainer;
 use tamp_core::probe::Probe;
+pub use tamp_core::trim::Trim;
 pub use tamp_core::webcodecs::{EncoderChoice, VideoCodecChoice};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -53,6 +54,9 @@ pub struct VideoOptions {
     /// Which video codec: the compatible one of the container, or AV1.
     #[serde(default)]
     pub codec: VideoCodecChoice,
+    /// The part of the input to keep (video and audio outputs); empty keeps it all.
+    #[serde(default)]
+    pub trim: Trim,
 }
 
 impl VideoOptions {
@@ -156,8 +160,8 @@ pub enum Event {
     Log { id: JobId, line: String },
     /// The job moved to another step.
     Stage { id: JobId, stage: Stage },
-    /// The input was read; its streams.
-    Probed { id: JobId, probe: Probe },
+    /// The input was read; its streams (boxed: a probe is by far the largest payload).
+    Probed { id: JobId, probe: Box<Probe> },
     /// The decisions made for this job, in plain words.
     Planned { id: JobId, notes: Vec<String> },
     /// Progress of the whole job, 0..=1, with the encoder's current speed (× real time).

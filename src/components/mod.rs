@@ -8,3 +8,4 @@ pub mod job_row;
 pub mod page_effects;
 pub mod queue_list;
 pub mod settings_panel;
+pub mod trim_fields;

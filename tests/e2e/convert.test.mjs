@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, jobItem, download, ffprobe, media, setEncoder } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download, ffprobe, media, setEncoder, jobLog } from './harness.mjs';
 
 const TIMEOUT = 5 * 60_000;
 let server; let app;
@@ -17,8 +17,9 @@ const video = () => makeMedia('conv-src.mp4', [
 ]);
 const audio = () => makeMedia('conv-src.wav', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-ac', '2']);
 
-/** Converts a copy of `src` named `name` to `label`; returns ffprobe's view of the output. */
-async function convert(src, name, label, outName) {
+/** Converts a copy of `src` named `name` to `label`; returns ffprobe's view of the output.
+ *  `inspect(item)` runs on the finished job before it is removed. */
+async function convert(src, name, label, outName, inspect = async () => {}) {
   const file = join(media, name);
   copyFileSync(src, file);
   await app.page.getByLabel('Target size (MB)').fill('');
@@ -29,6 +30,7 @@ async function convert(src, name, label, outName) {
   await app.page.getByRole('button', { name: 'Convert' }).click();
   await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: TIMEOUT });
   const out = await download(app.page, item, outName);
+  await inspect(item);
   await item.getByRole('button', { name: 'Remove' }).click();
   return ffprobe(out);
 }
@@ -88,3 +90,36 @@ test('the Output format select offers only what the queued files can become', as
   assert.deepEqual(labels, ['Automatic', 'MP3', 'M4A', 'OGG', 'WAV', 'FLAC']);
   await item.getByRole('button', { name: 'Remove' }).click();
 });
+
+// Cover art: an MP3 with a JPEG cover (as most are) keeps it in MP3, M4A and FLAC; OGG and
+// WAV cannot carry it here, and the job's details say it was dropped.
+const coverSong = () => {
+  const pic = makeMedia('conv-cover.jpg', ['-f', 'lavfi', '-i', 'testsrc2=size=300x300', '-frames:v', '1']);
+  return makeMedia('conv-cover-src.mp3', [
+    '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-i', pic, '-map', '0:a', '-map', '1:v',
+    '-c:a', 'libmp3lame', '-c:v', 'copy', '-disposition:v:0', 'attached_pic', '-id3v2_version', '3',
+  ]);
+};
+const covers = (p) => p.streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic === 1);
+for (const [label, ext, codec, kept] of [
+  ['MP3', 'mp3', 'mp3', true], ['M4A', 'm4a', 'aac', true], ['FLAC', 'flac', 'flac', true],
+  ['OGG', 'ogg', 'vorbis', false], ['WAV', 'wav', 'pcm_s16le', false],
+]) {
+  test(`audio with cover art → ${label} (${kept ? 'cover kept' : 'cover dropped, said so'})`, { timeout: TIMEOUT }, async () => {
+    assert.equal(covers(ffprobe(coverSong())).length, 1, 'the source has a cover');
+    const name = `conv-cover-${ext}.mp3`;
+    const outName = ext === 'mp3' ? `conv-cover-${ext}-converted.mp3` : `conv-cover-${ext}.${ext}`;
+    let log = '';
+    const p = await convert(coverSong(), name, label, outName, async (item) => { log = await jobLog(item); });
+    assert.equal(streams(p, 'audio')[0].codec_name, codec);
+    if (kept) {
+      assert.equal(covers(p).length, 1, `cover in ${label}`);
+      assert.equal(covers(p)[0].codec_name, 'mjpeg');
+      assert.match(log, /Cover art kept/);
+    } else {
+      assert.equal(p.streams.filter((s) => s.codec_type === 'video').length, 0);
+      assert.match(log, new RegExp(`Cover art dropped: ${label} files cannot carry a picture`));
+    }
+    assert.ok(Math.abs(Number(p.format.duration) - 3) <= 0.1, `duration ${p.format.duration}`);
+  });
+}
