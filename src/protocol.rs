@@ -78,7 +78,8 @@ pub enum Goal {
     /// Constant quality (CRF), no size limit.
     Quality { crf: u8, container: VideoContainer },
     /// Convert audio or video to another format with FFmpeg (`format` is a registry id
-    /// from `tamp_core::formats`: "mp3", "m4a", "ogg", "wav", "flac", "mkv", "mov", "gif-video").
+    /// from `tamp_core::formats`: "mp3", "m4a", "ogg", "wav", "flac", "mkv", "mov", "gif-video",
+    /// "webp-video").
     Convert {
         format: String,
         /// Audio bitrate for lossy audio outputs, in kbit/s.

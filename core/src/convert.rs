@@ -29,6 +29,13 @@ pub struct ConvertPlan {
 pub const GIF_MAX_WIDTH: u32 = 480;
 pub const GIF_FPS: u32 = 12;
 
+/// Animated WebP defaults: it keeps full colour per frame, so a little wider and smoother
+/// than GIF for a similar size; still capped, since every frame is a still picture.
+pub const WEBP_ANIM_MAX_WIDTH: u32 = 640;
+pub const WEBP_ANIM_FPS: u32 = 15;
+/// libwebp's quality (0-100) for the frames; 75 is libwebp's own default.
+const WEBP_ANIM_QUALITY: u32 = 75;
+
 fn strs(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
@@ -210,6 +217,36 @@ pub fn convert_args(
                 args,
                 notes: vec![format!(
                     "Animated GIF at {GIF_FPS} fps, {width} px wide, with a palette made for this clip."
+                )],
+            }))
+        }
+        "webp-video" => {
+            let video = probe.video.as_ref().ok_or(ConvertError::NoVideo)?;
+            let (w, _) = video.display_size();
+            let width = w.min(WEBP_ANIM_MAX_WIDTH);
+            let mut args = input_args(io);
+            args.extend([
+                "-map".to_string(),
+                "0:v:0".to_string(),
+                "-vf".to_string(),
+                format!("fps={WEBP_ANIM_FPS},scale={width}:-2:flags=lanczos"),
+                "-c:v".to_string(),
+                "libwebp_anim".to_string(),
+                "-quality".to_string(),
+                WEBP_ANIM_QUALITY.to_string(),
+            ]);
+            args.extend(strs(&[
+                "-loop",
+                "0",
+                "-an",
+                "-map_metadata",
+                "-1",
+                io.output,
+            ]));
+            Ok(with_trim_note(ConvertPlan {
+                args,
+                notes: vec![format!(
+                    "Animated WebP at {WEBP_ANIM_FPS} fps, {width} px wide, lossy (quality {WEBP_ANIM_QUALITY}), looping."
                 )],
             }))
         }

@@ -193,3 +193,27 @@ fn trimming_seeks_the_input_and_never_stream_copies() {
         .starts_with("-ss 2.000 -t 3.000 -i /in/x -filter_complex"));
     assert!(remux_to_mp4(&src, "mov", &trimmed_io("o.mp4")).is_none());
 }
+
+#[test]
+fn animated_webp_is_capped_and_loops() {
+    let p = convert_args(
+        &probe("probe-synth-1080p-10s.json"),
+        "webp-video",
+        128,
+        &io("o.webp"),
+    )
+    .unwrap();
+    assert_eq!(
+        p.args.join(" "),
+        "-i /in/x -map 0:v:0 -vf fps=15,scale=640:-2:flags=lanczos -c:v libwebp_anim -quality 75 -loop 0 -an -map_metadata -1 o.webp"
+    );
+    assert!(matches!(
+        convert_args(
+            &probe("probe-synth-tone.json"),
+            "webp-video",
+            128,
+            &io("o.webp")
+        ),
+        Err(ConvertError::NoVideo)
+    ));
+}
