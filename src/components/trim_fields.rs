@@ -1,5 +1,6 @@
 //! **Trim start** and **Trim end**: keep only part of a video or audio file. Plain text
-//! inputs (times like "1:05" are not numbers), checked as the user types; a mistake is
+//! inputs with the ordinary keyboard (times like "1:05" are not numbers, and a decimal
+//! keypad has no colon), checked as the user types; a mistake is
 //! said in words under the fields and marks them invalid, and stops only video and audio
 //! jobs.
 
@@ -19,7 +20,6 @@ pub fn TrimFields(settings: Settings) -> impl IntoView {
                 <input
                     id=id
                     type="text"
-                    inputmode="decimal"
                     autocomplete="off"
                     spellcheck="false"
                     placeholder=hint
