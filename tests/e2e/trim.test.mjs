@@ -70,6 +70,18 @@ for (const [encoder, engine, tag] of [
   });
 }
 
+test('2–5 s of a 12 s clip at a quality setting (Fast (browser codecs))', { timeout: TIMEOUT }, async () => {
+  await setTrim('2', '5');
+  const { out, log } = await convert('trim-quality.mp4', {
+    label: 'MP4', target: '', encoder: 'Fast (browser codecs)', outName: 'trim-quality-compressed.mp4',
+  });
+  assert.match(log, /WebCodecs/);
+  assert.doesNotMatch(log, /could not do this file/, 'no fallback to FFmpeg');
+  const p = ffprobe(out);
+  assert.ok(Math.abs(Number(p.format.duration) - 3) <= 0.1, `duration ${p.format.duration}`);
+  assert.deepEqual(p.streams.map((s) => s.codec_name), ['h264', 'aac']);
+});
+
 test('2–5 s of a 12 s clip to MP3', { timeout: TIMEOUT }, async () => {
   await setTrim('0:02', '5');
   const { out, log } = await convert('trim-audio.mp4', { label: 'MP3', target: '', outName: 'trim-audio.mp3' });
