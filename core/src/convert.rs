@@ -32,6 +32,7 @@ pub const GIF_FPS: u32 = 12;
 /// Animated WebP defaults: it keeps full colour per frame, so a little wider and smoother
 /// than GIF for a similar size; still capped, since every frame is a still picture.
 pub const WEBP_ANIM_MAX_WIDTH: u32 = 640;
+/// Frame rate of animated WebP outputs.
 pub const WEBP_ANIM_FPS: u32 = 15;
 /// libwebp's quality (0-100) for the frames; 75 is libwebp's own default.
 const WEBP_ANIM_QUALITY: u32 = 75;

@@ -42,11 +42,13 @@ pub struct Trim {
 /// The part of one probed file to convert: `start_ms` up to `end_ms` (`None`: to the end).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TrimWindow {
+    /// Where the output starts, in milliseconds into the input (0: its start).
     pub start_ms: u64,
+    /// Where it ends, in milliseconds into the input; `None` runs to the input's end.
     pub end_ms: Option<u64>,
 }
 
-/// Parses a time of day-like position: seconds ("65", "65.5"), minutes and seconds
+/// Parses a position in a file: seconds ("65", "65.5"), minutes and seconds
 /// ("1:05"), or hours, minutes and seconds ("1:02:03.5"). A comma works as the decimal
 /// point. Empty text is `None` (untouched).
 pub fn parse_time(text: &str, which: &'static str) -> Result<Option<u64>, TrimError> {
