@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use tamp_core::plan::VideoContainer;
 use tamp_core::probe::Probe;
+pub use tamp_core::trim::Trim;
 pub use tamp_core::webcodecs::{EncoderChoice, VideoCodecChoice};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -53,6 +54,9 @@ pub struct VideoOptions {
     /// Which video codec: the compatible one of the container, or AV1.
     #[serde(default)]
     pub codec: VideoCodecChoice,
+    /// The part of the input to keep (video and audio outputs); empty keeps it all.
+    #[serde(default)]
+    pub trim: Trim,
 }
 
 impl VideoOptions {
@@ -74,7 +78,8 @@ pub enum Goal {
     /// Constant quality (CRF), no size limit.
     Quality { crf: u8, container: VideoContainer },
     /// Convert audio or video to another format with FFmpeg (`format` is a registry id
-    /// from `tamp_core::formats`: "mp3", "m4a", "ogg", "wav", "flac", "mkv", "mov", "gif-video").
+    /// from `tamp_core::formats`: "mp3", "m4a", "ogg", "wav", "flac", "mkv", "mov", "gif-video",
+    /// "webp-video").
     Convert {
         format: String,
         /// Audio bitrate for lossy audio outputs, in kbit/s.
@@ -156,8 +161,8 @@ pub enum Event {
     Log { id: JobId, line: String },
     /// The job moved to another step.
     Stage { id: JobId, stage: Stage },
-    /// The input was read; its streams.
-    Probed { id: JobId, probe: Probe },
+    /// The input was read; its streams (boxed: a probe is by far the largest payload).
+    Probed { id: JobId, probe: Box<Probe> },
     /// The decisions made for this job, in plain words.
     Planned { id: JobId, notes: Vec<String> },
     /// Progress of the whole job, 0..=1, with the encoder's current speed (× real time).

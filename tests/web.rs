@@ -27,6 +27,9 @@ fn shell_shows_promise_and_labelled_controls() {
         ("add-files", "Add files"),
         ("target-mb", "Target size (MB)"),
         ("output-format", "Output format"),
+        ("max-width", "Max width"),
+        ("trim-start", "Trim start"),
+        ("trim-end", "Trim end"),
     ] {
         let control = host.query_selector(&format!("#{id}")).unwrap();
         assert!(control.is_some(), "missing control {id}");

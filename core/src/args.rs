@@ -9,6 +9,7 @@ mod tests;
 
 use crate::plan::{audio_channels, fit_dims, format_fps, AudioPlan, Plan, VideoContainer};
 use crate::probe::{AudioInfo, Probe};
+use crate::trim::TrimWindow;
 
 /// Which pass of an encode to build arguments for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,15 @@ pub struct EncodeIo<'a> {
     /// Encoder threads; libx264 in the multi-threaded wasm core crashes
     /// unless this is given explicitly.
     pub threads: Option<u32>,
+    /// The part of the input to convert (`None`: all of it).
+    pub trim: Option<TrimWindow>,
+}
+
+/// `-i input`, preceded by the trim window's `-ss`/`-t` input options when there is one.
+pub fn input_args(io: &EncodeIo) -> Vec<String> {
+    let mut args = io.trim.map(|t| t.input_args()).unwrap_or_default();
+    args.extend([s("-i"), s(io.input)]);
+    args
 }
 
 /// What the user asked for in "quality" (constant rate factor) mode.
@@ -147,7 +157,7 @@ fn finish_output(args: &mut Vec<String>, container: VideoContainer, io: &EncodeI
 /// Explicit `-map`s pick the first video and (optionally, `?`) first audio
 /// stream, so cover art, subtitles or data streams cannot break the encode.
 pub fn target_args(plan: &Plan, io: &EncodeIo, pass: Pass) -> Vec<String> {
-    let mut args = vec![s("-i"), s(io.input)];
+    let mut args = input_args(io);
     let Some(video) = &plan.video else {
         args.extend([s("-map"), s("0:a:0"), s("-vn")]);
         if let Some(a) = &plan.audio {
@@ -210,7 +220,7 @@ fn plan_audio(container: VideoContainer, a: &AudioPlan) -> Vec<String> {
 
 /// Arguments for a single-pass constant-quality encode.
 pub fn quality_args(probe: &Probe, req: &QualityRequest, io: &EncodeIo) -> Vec<String> {
-    let mut args = vec![s("-i"), s(io.input)];
+    let mut args = input_args(io);
     let video = probe
         .video
         .as_ref()

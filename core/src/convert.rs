@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use crate::args::EncodeIo;
+use crate::args::{input_args, EncodeIo};
 use crate::probe::Probe;
 
 /// Why a conversion cannot be done.
@@ -28,6 +28,14 @@ pub struct ConvertPlan {
 /// Animated GIF defaults: GIFs are huge per frame, so keep them small and smooth enough.
 pub const GIF_MAX_WIDTH: u32 = 480;
 pub const GIF_FPS: u32 = 12;
+
+/// Animated WebP defaults: it keeps full colour per frame, so a little wider and smoother
+/// than GIF for a similar size; still capped, since every frame is a still picture.
+pub const WEBP_ANIM_MAX_WIDTH: u32 = 640;
+/// Frame rate of animated WebP outputs.
+pub const WEBP_ANIM_FPS: u32 = 15;
+/// libwebp's quality (0-100) for the frames; 75 is libwebp's own default.
+const WEBP_ANIM_QUALITY: u32 = 75;
 
 fn strs(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
@@ -54,9 +62,8 @@ pub fn can_remux_to_mp4(probe: &Probe) -> bool {
 
 /// Stream copy into a new container: instant and lossless.
 fn remux(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
-    let mut args = strs(&[
-        "-i", io.input, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy",
-    ]);
+    let mut args = input_args(io);
+    args.extend(strs(&["-map", "0:v:0", "-map", "0:a:0?", "-c", "copy"]));
     if faststart {
         args.extend(strs(&["-movflags", "+faststart"]));
     }
@@ -69,26 +76,35 @@ fn remux(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
     }
 }
 
-/// Re-encode into H.264/AAC (for MOV outputs whose input codecs MOV cannot carry).
-fn h264_aac(io: &EncodeIo, what: &str) -> ConvertPlan {
-    let mut args = strs(&[
-        "-i", io.input, "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset",
-        "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k",
-    ]);
+/// Re-encode into H.264/AAC: for MOV outputs whose input codecs MOV cannot carry, and for
+/// trimmed MKV/MOV outputs (a stream copy could only cut at keyframes).
+fn h264_aac(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
+    let mut args = input_args(io);
+    args.extend(strs(&[
+        "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k",
+    ]));
     if let Some(n) = io.threads {
         args.extend(["-threads".to_string(), n.to_string()]);
     }
-    args.extend(strs(&[
-        "-movflags",
-        "+faststart",
-        "-map_metadata",
-        "-1",
-        io.output,
-    ]));
+    if faststart {
+        args.extend(strs(&["-movflags", "+faststart"]));
+    }
+    args.extend(strs(&["-map_metadata", "-1", io.output]));
     ConvertPlan {
         args,
         notes: vec![format!("Re-encoded to H.264/AAC in {what}.")],
     }
+}
+
+/// Whether an audio format can carry cover art (an attached picture) copied as it is.
+fn keeps_cover(format_id: &str) -> bool {
+    matches!(format_id, "mp3" | "m4a" | "flac")
+}
+
+/// Picture codecs MP3 (ID3 APIC), M4A (`covr`) and FLAC (PICTURE) all hold.
+fn cover_codec_ok(codec: &str) -> bool {
+    matches!(codec, "mjpeg" | "png")
 }
 
 /// Arguments converting `probe`'s file to the registry format `format_id`.
@@ -99,17 +115,50 @@ pub fn convert_args(
     io: &EncodeIo,
 ) -> Result<ConvertPlan, ConvertError> {
     let kbps = format!("{}k", audio_kbps.clamp(32, 320));
+    let trim_note = io.trim.map(|t| t.note());
     let audio = |codec_args: &[&str], note: String| -> Result<ConvertPlan, ConvertError> {
         if probe.audio.is_none() {
             return Err(ConvertError::NoAudio);
         }
-        let mut args = strs(&["-i", io.input, "-map", "0:a:0", "-vn"]);
+        let mut notes = vec![note];
+        let mut args = input_args(io);
+        args.extend(strs(&["-map", "0:a:0"]));
+        match &probe.cover {
+            // The picture is copied as it is (no re-encode), marked as the cover.
+            Some(cover) if keeps_cover(format_id) && cover_codec_ok(&cover.codec) => {
+                args.extend([
+                    "-map".to_string(),
+                    format!("0:{}", cover.index),
+                    "-c:v".to_string(),
+                    "copy".to_string(),
+                    "-disposition:v:0".to_string(),
+                    "attached_pic".to_string(),
+                ]);
+                notes.push("Cover art kept.".into());
+            }
+            Some(_) => {
+                args.push("-vn".into());
+                notes.push(if keeps_cover(format_id) {
+                    "Cover art dropped: its picture format cannot go into this file.".into()
+                } else {
+                    format!(
+                        "Cover art dropped: {} files cannot carry a picture.",
+                        format_id.to_uppercase()
+                    )
+                });
+            }
+            None => args.push("-vn".into()),
+        }
         args.extend(strs(codec_args));
         args.extend(strs(&["-map_metadata", "-1", io.output]));
-        Ok(ConvertPlan {
-            args,
-            notes: vec![note],
-        })
+        notes.extend(trim_note.clone());
+        Ok(ConvertPlan { args, notes })
+    };
+    // A stream copy cuts only at keyframes, so a trimmed MKV/MOV is re-encoded instead.
+    let trimmed = io.trim.is_some();
+    let with_trim_note = |mut plan: ConvertPlan| {
+        plan.notes.extend(trim_note.clone());
+        plan
     };
     match format_id {
         "mp3" => audio(
@@ -134,15 +183,19 @@ pub fn convert_args(
             if probe.video.is_none() {
                 return Err(ConvertError::NoVideo);
             }
+            if trimmed {
+                return Ok(with_trim_note(h264_aac(io, false, "MKV")));
+            }
             // Matroska carries every codec FFmpeg reads.
             Ok(remux(io, false, "MKV"))
         }
         "mov" => match &probe.video {
             None => Err(ConvertError::NoVideo),
+            Some(_) if trimmed => Ok(with_trim_note(h264_aac(io, true, "MOV"))),
             Some(_) if can_remux_to_mp4(probe) || probe.container.contains("mov") => {
                 Ok(remux(io, true, "MOV"))
             }
-            Some(_) => Ok(h264_aac(io, "MOV")),
+            Some(_) => Ok(h264_aac(io, true, "MOV")),
         },
         "gif-video" => {
             let video = probe.video.as_ref().ok_or(ConvertError::NoVideo)?;
@@ -151,9 +204,8 @@ pub fn convert_args(
             let graph = format!(
                 "[0:v]fps={GIF_FPS},scale={width}:-2:flags=lanczos,split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle"
             );
-            let args = strs(&[
-                "-i",
-                io.input,
+            let mut args = input_args(io);
+            args.extend(strs(&[
                 "-filter_complex",
                 &graph,
                 "-loop",
@@ -161,22 +213,54 @@ pub fn convert_args(
                 "-map_metadata",
                 "-1",
                 io.output,
-            ]);
-            Ok(ConvertPlan {
+            ]));
+            Ok(with_trim_note(ConvertPlan {
                 args,
                 notes: vec![format!(
                     "Animated GIF at {GIF_FPS} fps, {width} px wide, with a palette made for this clip."
                 )],
-            })
+            }))
+        }
+        "webp-video" => {
+            let video = probe.video.as_ref().ok_or(ConvertError::NoVideo)?;
+            let (w, _) = video.display_size();
+            let width = w.min(WEBP_ANIM_MAX_WIDTH);
+            let mut args = input_args(io);
+            args.extend([
+                "-map".to_string(),
+                "0:v:0".to_string(),
+                "-vf".to_string(),
+                format!("fps={WEBP_ANIM_FPS},scale={width}:-2:flags=lanczos"),
+                "-c:v".to_string(),
+                "libwebp_anim".to_string(),
+                "-quality".to_string(),
+                WEBP_ANIM_QUALITY.to_string(),
+            ]);
+            args.extend(strs(&[
+                "-loop",
+                "0",
+                "-an",
+                "-map_metadata",
+                "-1",
+                io.output,
+            ]));
+            Ok(with_trim_note(ConvertPlan {
+                args,
+                notes: vec![format!(
+                    "Animated WebP at {WEBP_ANIM_FPS} fps, {width} px wide, lossy (quality {WEBP_ANIM_QUALITY}), looping."
+                )],
+            }))
         }
         other => Err(ConvertError::UnknownFormat(other.to_string())),
     }
 }
 
 /// Remux into MP4 when the input is another container whose codecs MP4 can carry (for
-/// "MP4" without a size target). `input_format` is the sniffed format id.
+/// "MP4" without a size target). `input_format` is the sniffed format id. Never for a
+/// trimmed job: a stream copy would cut at keyframes, not at the times asked for.
 pub fn remux_to_mp4(probe: &Probe, input_format: &str, io: &EncodeIo) -> Option<ConvertPlan> {
-    (input_format != "mp4" && can_remux_to_mp4(probe)).then(|| remux(io, true, "MP4"))
+    (input_format != "mp4" && io.trim.is_none() && can_remux_to_mp4(probe))
+        .then(|| remux(io, true, "MP4"))
 }
 
 #[cfg(test)]

@@ -16,5 +16,6 @@ pub mod plan;
 pub mod probe;
 pub mod progress;
 pub mod sniff;
+pub mod trim;
 pub mod webcodecs;
 pub mod zip;

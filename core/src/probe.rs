@@ -25,6 +25,18 @@ pub struct Probe {
     pub video: Option<VideoInfo>,
     /// The first audio stream.
     pub audio: Option<AudioInfo>,
+    /// Cover art (an attached picture, as in MP3, M4A and FLAC files).
+    #[serde(default)]
+    pub cover: Option<CoverInfo>,
+}
+
+/// An attached picture: the cover of an album or podcast.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoverInfo {
+    /// Index of its stream in the file (for `-map 0:N`).
+    pub index: u32,
+    /// Codec name as ffprobe spells it (`"mjpeg"`, `"png"`).
+    pub codec: String,
 }
 
 /// The main video stream.
@@ -124,6 +136,16 @@ pub fn parse_ffprobe_json(json: &str) -> Result<Probe, ProbeError> {
                 .reduce(f64::max)
         });
 
+    let cover = streams
+        .iter()
+        .find(|s| s.is_type("video") && s.is_attached_pic())
+        .and_then(|s| {
+            Some(CoverInfo {
+                index: raw::as_u64(&s.index).and_then(to_u32)?,
+                codec: s.codec(),
+            })
+        });
+
     Ok(Probe {
         container,
         duration_s,
@@ -131,6 +153,7 @@ pub fn parse_ffprobe_json(json: &str) -> Result<Probe, ProbeError> {
         size_bytes: raw::as_u64(&format.size),
         video,
         audio,
+        cover,
     })
 }
 

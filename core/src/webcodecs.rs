@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::args::{audio_args, quality_audio};
 use crate::plan::{fit_dims, Plan, VideoContainer};
 use crate::probe::{Probe, VideoInfo};
+use crate::trim::TrimWindow;
 
 /// Under this many bits per pixel per frame, **Automatic** prefers x264. Measured here
 /// (scripts/bench.mjs, SSIM against the source): the browser's one-pass encoder trails
@@ -268,21 +269,24 @@ pub fn job_for_quality(
 }
 
 /// FFmpeg arguments that put the browser-encoded `video` (copied as is) and the source's
-/// first audio stream (encoded to AAC) into the final MP4.
+/// first audio stream (encoded to AAC) into the final MP4. With a `trim`, the browser's
+/// video already holds only the window (from zero), so the source's sound is cut to match.
 pub fn mux_aac_args(
     video: &str,
     source: &str,
     output: &str,
-    bitrate_bps: u64,
-    channels: u32,
-    sample_rate: u32,
+    (bitrate_bps, channels, sample_rate): (u64, u32, u32),
+    trim: Option<TrimWindow>,
 ) -> Vec<String> {
-    let mut args: Vec<String> = [
-        "-i", video, "-i", source, "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
-    ]
-    .iter()
-    .map(|a| a.to_string())
-    .collect();
+    let mut args: Vec<String> = vec!["-i".into(), video.into()];
+    args.extend(trim.map(|t| t.input_args()).unwrap_or_default());
+    args.extend(
+        [
+            "-i", source, "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
+        ]
+        .iter()
+        .map(|a| a.to_string()),
+    );
     args.extend(audio_args(
         VideoContainer::Mp4,
         bitrate_bps,

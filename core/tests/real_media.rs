@@ -96,6 +96,7 @@ fn real_two_pass_encodes_fit_the_target() {
             output: &output,
             passlog: &passlog,
             threads: Some(2),
+            trim: None,
         };
         let mut size = 0;
         for attempt in 0..2 {

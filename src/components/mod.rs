@@ -14,3 +14,4 @@ pub mod page_effects;
 pub mod preview;
 pub mod queue_list;
 pub mod settings_panel;
+pub mod trim_fields;

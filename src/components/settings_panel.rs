@@ -8,7 +8,10 @@ use crate::state::queue::Queue;
 use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
 
-use crate::state::settings::{AUTOMATIC, MAX_FPS, MAX_HEIGHTS, QUALITY_PRESETS, TARGET_PRESETS};
+use crate::components::trim_fields::TrimFields;
+use crate::state::settings::{
+    AUTOMATIC, MAX_FPS, MAX_HEIGHTS, MAX_WIDTHS, QUALITY_PRESETS, TARGET_PRESETS,
+};
 
 /// Settings for jobs not yet started, and the **Convert** button.
 #[component]
@@ -124,12 +127,20 @@ pub fn SettingsPanel() -> impl IntoView {
                 help="Videos and images taller than this are scaled down; never up."
             />
             <ChoiceField
+                id="max-width"
+                label="Max width"
+                value=settings.max_width
+                options=MAX_WIDTHS.to_vec()
+                help="Images wider than this are scaled down, keeping their shape; never up."
+            />
+            <ChoiceField
                 id="max-fps"
                 label="Max frame rate"
                 value=settings.max_fps
                 options=MAX_FPS.to_vec()
                 help="Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each."
             />
+            <TrimFields settings=settings />
             <ChoiceField
                 id="video-codec"
                 label="Video codec"

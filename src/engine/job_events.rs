@@ -27,7 +27,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             job.facts
                 .update(|f| f.input = Some(MediaFacts::from_probe(&probe)));
             job.push_log(format!("Input: {probe:?}"));
-            job.probe.set(Some(probe));
+            job.probe.set(Some(*probe));
         }
         Event::Measured { facts, .. } => job.facts.update(|f| {
             f.input = facts.input.or(f.input);

@@ -27,6 +27,7 @@ pub fn load_settings() -> Settings {
                 Some(("encoder", v)) if v.len() < 32 => settings.encoder.set(v.to_owned()),
                 Some(("max_fps", v)) if v.len() < 8 => settings.max_fps.set(v.to_owned()),
                 Some(("codec", v)) if v.len() < 48 => settings.codec.set(v.to_owned()),
+                Some(("max_width", v)) if v.len() < 8 => settings.max_width.set(v.to_owned()),
                 _ => {}
             }
         }
@@ -35,10 +36,12 @@ pub fn load_settings() -> Settings {
 }
 
 /// Saves the settings whenever they change (an effect: syncing with the outside world).
+/// The trim times are left out on purpose: they belong to the clip at hand, and a cut
+/// remembered from an earlier visit would silently shorten the next day's files.
 pub fn save_settings_on_change(settings: Settings) {
     Effect::new(move |_| {
         let text = format!(
-            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}\nencoder={}\nmax_fps={}\ncodec={}",
+            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}\nencoder={}\nmax_fps={}\ncodec={}\nmax_width={}",
             settings.target_mb.get(),
             settings.format.get(),
             settings.quality.get(),
@@ -47,7 +50,8 @@ pub fn save_settings_on_change(settings: Settings) {
             settings.keep_metadata.get(),
             settings.encoder.get(),
             settings.max_fps.get(),
-            settings.codec.get()
+            settings.codec.get(),
+            settings.max_width.get()
         );
         if let Some(s) = storage() {
             // Storage may be full or disabled (private mode); settings then last one visit.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use tamp_core::formats::{default_output, outputs_for, Backend, FormatInfo};
 use tamp_core::media::MediaKind;
 use tamp_core::plan::VideoContainer;
+use tamp_core::trim::{parse_trim, Trim, TrimError};
 
 use crate::protocol::{EncoderChoice, Goal, ImageGoal, VideoCodecChoice, VideoOptions};
 
@@ -68,7 +69,23 @@ pub struct Settings {
     pub encoder: RwSignal<String>,
     /// Label of the chosen video codec (a [`VideoCodecChoice`] label).
     pub codec: RwSignal<String>,
+    /// Largest image width in pixels as text ("" keeps the original size).
+    pub max_width: RwSignal<String>,
+    /// Text of **Trim start** ("1:05", "65", …; "" is the file's start).
+    pub trim_start: RwSignal<String>,
+    /// Text of **Trim end** ("" is the file's end).
+    pub trim_end: RwSignal<String>,
 }
+
+/// The **Max width** choices for images: (value, label).
+pub const MAX_WIDTHS: &[(&str, &str)] = &[
+    ("", "Original"),
+    ("3840", "3840 px"),
+    ("1920", "1920 px"),
+    ("1280", "1280 px"),
+    ("800", "800 px"),
+    ("640", "640 px"),
+];
 
 /// The **Max height** choices: (value, label).
 pub const MAX_HEIGHTS: &[(&str, &str)] = &[
@@ -92,6 +109,9 @@ impl Default for Settings {
             max_fps: RwSignal::new(String::new()),
             encoder: RwSignal::new(EncoderChoice::default().label().into()),
             codec: RwSignal::new(VideoCodecChoice::default().label().into()),
+            max_width: RwSignal::new(String::new()),
+            trim_start: RwSignal::new(String::new()),
+            trim_end: RwSignal::new(String::new()),
         }
     }
 }
@@ -114,12 +134,26 @@ pub enum SettingsError {
     TooSmall,
     #[error("There is no output format for this kind of file.")]
     NoFormat,
+    #[error(transparent)]
+    Trim(#[from] TrimError),
 }
 
 impl Settings {
     /// The target size currently typed, checked (tracked, for showing errors as the user types).
     pub fn target_error(&self) -> Option<SettingsError> {
         self.target_mb.with(|t| parse_target(t).err())
+    }
+
+    /// The trim times currently typed, checked (tracked, for showing errors as the user types).
+    pub fn trim_error(&self) -> Option<TrimError> {
+        self.trim_start
+            .with(|s| self.trim_end.with(|e| parse_trim(s, e).err()))
+    }
+
+    /// The trim times, checked (read without tracking).
+    pub fn trim(&self) -> Result<Trim, TrimError> {
+        self.trim_start
+            .with_untracked(|s| self.trim_end.with_untracked(|e| parse_trim(s, e)))
     }
 
     /// The goal for a job of `kind`, from the current settings (read without tracking).
@@ -147,8 +181,12 @@ impl Settings {
         let quality = self.quality.with_untracked(|q| preset(q));
         let mut goal = goal(format, target, quality);
         if let Goal::Image(image) = &mut goal {
+            image.max_width = self.max_width.with_untracked(|w| w.parse().ok());
             image.max_height = self.max_height_px();
             image.keep_metadata = self.keep_metadata.get_untracked();
+        } else {
+            // Trim applies to video and audio; a mistyped time stops those jobs, not images.
+            self.trim()?;
         }
         Ok(goal)
     }
@@ -167,6 +205,7 @@ impl Settings {
                 .codec
                 .with_untracked(|c| VideoCodecChoice::from_label(c))
                 .unwrap_or_default(),
+            trim: self.trim().unwrap_or_default(),
         }
     }
 

@@ -51,6 +51,26 @@ test('Max height scales an image down, never up', { timeout: TIMEOUT }, async ()
   }
 });
 
+test('Max width scales a wide image down keeping its shape, and leaves a narrow one', { timeout: TIMEOUT }, async () => {
+  const wide = makeMedia('opt-wide.png', ['-f', 'lavfi', '-i', 'testsrc2=size=1000x500', '-frames:v', '1']);
+  const tall = makeMedia('opt-tall.png', ['-f', 'lavfi', '-i', 'testsrc2=size=300x900', '-frames:v', '1']);
+  await app.page.getByLabel('Target size (MB)').fill('');
+  await app.page.getByLabel('Max height').selectOption({ label: 'Original' });
+  await app.page.getByLabel('Max width').selectOption({ label: '640 px' });
+  await addFiles(app.page, [wide, tall]);
+  await jobItem(app.page, 'opt-tall.png').getByText('image', { exact: true }).waitFor();
+  await app.page.getByLabel('Output format').selectOption({ label: 'PNG' });
+  await app.page.getByRole('button', { name: 'Convert' }).click();
+  for (const [name, out, size] of [['opt-wide.png', 'opt-wide-converted.png', [640, 320]], ['opt-tall.png', 'opt-tall-converted.png', [300, 900]]]) {
+    const item = jobItem(app.page, name);
+    await item.getByRole('link', { name: `Download ${out}` }).waitFor({ timeout: TIMEOUT });
+    const v = ffprobe(await download(app.page, item, out)).streams[0];
+    assert.deepEqual([v.width, v.height], size);
+    await item.getByRole('button', { name: 'Remove' }).click();
+  }
+  await app.page.getByLabel('Max width').selectOption({ label: 'Original' });
+});
+
 const rate = (probe) => {
   const [n, d] = probe.streams.find((s) => s.codec_type === 'video').avg_frame_rate.split('/').map(Number);
   return n / d;

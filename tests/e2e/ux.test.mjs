@@ -18,6 +18,18 @@ test('settings persist across visits', async () => {
   assert.equal(await app.page.getByLabel('Quality').inputValue(), 'Small');
 });
 
+test('Max width persists; trim times are for the clip at hand and do not', async () => {
+  await app.page.getByLabel('Max width').selectOption({ label: '1280 px' });
+  await app.page.getByLabel('Trim start').fill('0:05');
+  await app.page.getByLabel('Trim end').fill('0:09');
+  await app.page.reload();
+  await app.page.getByRole('heading', { name: 'Tamp' }).waitFor();
+  assert.equal(await app.page.getByLabel('Max width').inputValue(), '1280');
+  assert.equal(await app.page.getByLabel('Trim start').inputValue(), '');
+  assert.equal(await app.page.getByLabel('Trim end').inputValue(), '');
+  await app.page.getByLabel('Max width').selectOption({ label: 'Original' });
+});
+
 test('the title shows progress; leaving with an undownloaded result asks first', { timeout: TIMEOUT }, async () => {
   const clip = makeMedia('ux-clip.mp4', [
     '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30:duration=6', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',

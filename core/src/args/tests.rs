@@ -7,6 +7,7 @@ const IO: EncodeIo = EncodeIo {
     output: "out.mp4",
     passlog: "/tmp/pl",
     threads: Some(4),
+    trim: None,
 };
 
 fn plan(container: VideoContainer, scaled: bool, fps: Option<f64>, audio: bool) -> Plan {
@@ -53,6 +54,7 @@ fn mp4_single_unscaled_without_audio_or_threads() {
     let p = plan(VideoContainer::Mp4, false, None, false);
     let io = EncodeIo {
         threads: None,
+        trim: None,
         ..IO
     };
     assert_eq!(
@@ -81,6 +83,7 @@ fn audio_only_ignores_pass() {
     let io = EncodeIo {
         output: "out.m4a",
         threads: None,
+        trim: None,
         ..IO
     };
     let want = split(
@@ -112,6 +115,7 @@ fn probe() -> Probe {
             sample_rate: 44_100,
             bitrate_bps: Some(384_000),
         }),
+        cover: None,
     }
 }
 
@@ -142,6 +146,7 @@ fn quality_webm_needs_bitrate_cap() {
     let io = EncodeIo {
         output: "out.webm",
         threads: None,
+        trim: None,
         ..IO
     };
     // 0.2 bpp × 1080×1920 × 60 fps; CRF clamped into VP8's 4–63.
@@ -166,6 +171,7 @@ fn quality_audio_only() {
     let io = EncodeIo {
         output: "out.webm",
         threads: None,
+        trim: None,
         ..IO
     };
     assert_eq!(
@@ -194,4 +200,33 @@ fn probe_arguments() {
 fn rates() {
     assert_eq!(rate(96_000), "96k");
     assert_eq!(rate(96_500), "96500");
+}
+
+#[test]
+fn trim_goes_before_the_input_on_every_pass() {
+    let io = EncodeIo {
+        trim: Some(crate::trim::TrimWindow {
+            start_ms: 1_500,
+            end_ms: Some(4_000),
+        }),
+        ..IO
+    };
+    let p = plan(VideoContainer::Mp4, false, None, true);
+    for pass in [Pass::First, Pass::Second] {
+        let args = target_args(&p, &io, pass);
+        assert_eq!(
+            args[..6],
+            split("-ss 1.500 -t 2.500 -i in.mov")[..],
+            "{pass:?}"
+        );
+    }
+    let req = QualityRequest {
+        container: VideoContainer::Mp4,
+        crf: 23,
+        max_height: None,
+        fps_cap: None,
+        keep_audio: true,
+    };
+    let args = quality_args(&probe(), &req, &io);
+    assert_eq!(args[..6], split("-ss 1.500 -t 2.500 -i in.mov")[..]);
 }

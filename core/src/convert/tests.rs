@@ -12,6 +12,7 @@ fn io(out: &'static str) -> EncodeIo<'static> {
         output: out,
         passlog: "/out/p",
         threads: None,
+        trim: None,
     }
 }
 
@@ -104,5 +105,115 @@ fn unknown_formats_are_errors() {
     assert!(matches!(
         convert_args(&probe("probe-synth-tone.json"), "exe", 128, &io("o")),
         Err(ConvertError::UnknownFormat(_))
+    ));
+}
+
+fn trimmed_io(out: &'static str) -> EncodeIo<'static> {
+    EncodeIo {
+        trim: Some(crate::trim::TrimWindow {
+            start_ms: 2_000,
+            end_ms: Some(5_000),
+        }),
+        ..io(out)
+    }
+}
+
+#[test]
+fn cover_art_is_copied_where_the_format_holds_it() {
+    let cover = probe("probe-mp3-cover.json");
+    assert_eq!(
+        cover.cover,
+        Some(crate::probe::CoverInfo {
+            index: 1,
+            codec: "png".into()
+        })
+    );
+    for (fmt, out) in [("mp3", "o.mp3"), ("m4a", "o.m4a"), ("flac", "o.flac")] {
+        let p = convert_args(&cover, fmt, 192, &io(out)).unwrap();
+        let args = p.args.join(" ");
+        assert!(
+            args.starts_with(
+                "-i /in/x -map 0:a:0 -map 0:1 -c:v copy -disposition:v:0 attached_pic "
+            ),
+            "{args}"
+        );
+        assert!(!args.contains("-vn"), "{args}");
+        assert!(p.notes.iter().any(|n| n == "Cover art kept."), "{fmt}");
+    }
+    for (fmt, out) in [("ogg", "o.ogg"), ("wav", "o.wav")] {
+        let p = convert_args(&cover, fmt, 192, &io(out)).unwrap();
+        let args = p.args.join(" ");
+        assert!(
+            args.contains("-map 0:a:0 -vn") && !args.contains("0:1"),
+            "{args}"
+        );
+        assert!(
+            p.notes.iter().any(|n| n.starts_with("Cover art dropped")),
+            "{:?}",
+            p.notes
+        );
+    }
+    // No cover, nothing said about one.
+    let p = convert_args(&probe("probe-synth-tone.json"), "mp3", 192, &io("o.mp3")).unwrap();
+    assert!(p.args.join(" ").contains("-vn"));
+    assert!(!p.notes.iter().any(|n| n.contains("Cover")));
+}
+
+#[test]
+fn trimming_seeks_the_input_and_never_stream_copies() {
+    let src = probe("probe-synth-1080p-10s.json");
+    let p = convert_args(&src, "mp3", 192, &trimmed_io("o.mp3")).unwrap();
+    assert!(
+        p.args
+            .join(" ")
+            .starts_with("-ss 2.000 -t 3.000 -i /in/x -map 0:a:0"),
+        "{:?}",
+        p.args
+    );
+    assert!(p
+        .notes
+        .iter()
+        .any(|n| n.starts_with("Trimmed to 0:02 – 0:05")));
+    for (fmt, out) in [("mkv", "o.mkv"), ("mov", "o.mov")] {
+        let args = convert_args(&src, fmt, 128, &trimmed_io(out))
+            .unwrap()
+            .args
+            .join(" ");
+        assert!(args.starts_with("-ss 2.000 -t 3.000 -i /in/x"), "{args}");
+        assert!(
+            args.contains("libx264") && !args.contains("-c copy"),
+            "{args}"
+        );
+        assert_eq!(args.contains("+faststart"), fmt == "mov", "{args}");
+    }
+    let gif = convert_args(&src, "gif-video", 128, &trimmed_io("o.gif")).unwrap();
+    assert!(gif
+        .args
+        .join(" ")
+        .starts_with("-ss 2.000 -t 3.000 -i /in/x -filter_complex"));
+    assert!(remux_to_mp4(&src, "mov", &trimmed_io("o.mp4")).is_none());
+}
+
+#[test]
+fn animated_webp_is_capped_and_loops() {
+    let p = convert_args(
+        &probe("probe-synth-1080p-10s.json"),
+        "webp-video",
+        128,
+        &io("o.webp"),
+    )
+    .unwrap();
+    assert_eq!(
+        p.args.join(" "),
+        "-i /in/x -map 0:v:0 -vf fps=15,scale=640:-2:flags=lanczos -c:v libwebp_anim -quality 75 -loop 0 -an -map_metadata -1 o.webp"
+    );
+    assert!(matches!(
+        convert_args(
+            &probe("probe-synth-tone.json"),
+            "webp-video",
+            128,
+            &io("o.webp")
+        ),
+        Err(ConvertError::NoVideo)
     ));
 }

@@ -31,6 +31,7 @@ pub(super) fn probe(
             sample_rate: 48_000,
             bitrate_bps: None,
         }),
+        cover: None,
     }
 }
 

@@ -23,6 +23,7 @@ pub(super) struct RawFormat {
 
 #[derive(Deserialize, Default)]
 pub(super) struct RawStream {
+    pub index: Option<Value>,
     pub codec_type: Option<String>,
     pub codec_name: Option<String>,
     pub width: Option<Value>,

@@ -110,7 +110,7 @@ impl Engine {
             _ => None,
         };
         let share = if aac.is_some() { VIDEO_SHARE } else { 1.0 };
-        let prepared = prepare(input, job).await.map_err(describe)?;
+        let prepared = prepare(input, job, io.trim).await.map_err(describe)?;
         let bytes = prepared
             .run(progress_reporter(id, share))
             .await
@@ -121,7 +121,8 @@ impl Engine {
             Some((bps, channels, rate)) => {
                 let video = format!("{OUT_DIR}/video.mp4");
                 write(&video)?;
-                let args = mux_aac_args(&video, io.input, io.output, bps, channels, rate);
+                let args =
+                    mux_aac_args(&video, io.input, io.output, (bps, channels, rate), io.trim);
                 let muxed = self.encode(&args, duration_s, share, 1.0 - share);
                 fs.remove(&video);
                 muxed.map_err(|f| format!("adding the sound failed ({})", f.message))?;

@@ -159,7 +159,7 @@ impl Engine {
         post(
             &Event::Probed {
                 id,
-                probe: probe.clone(),
+                probe: Box::new(probe.clone()),
             },
             None,
         );
@@ -175,12 +175,27 @@ impl Engine {
                 ))
             }
         };
+        // The part to convert: checked against the file's duration, then everything below
+        // (planner, progress, both engines) sees only that part.
+        let trim = spec
+            .video
+            .trim
+            .window(probe.duration_s)
+            .map_err(|e| Failure::plain(e.to_string()))?;
+        let probe = match trim {
+            Some(window) => {
+                log_line(id, window.note());
+                window.apply_to(&probe)
+            }
+            None => probe,
+        };
         let output_path = format!("{OUT_DIR}/output.{ext}");
         let io = EncodeIo {
             input: &input_path,
             output: &output_path,
             passlog: PASSLOG,
             threads: self.threads(),
+            trim,
         };
         let duration_s = probe.duration_s.unwrap_or(0.0);
         let (args, notes) = match &spec.goal {
@@ -254,8 +269,9 @@ impl Engine {
                             fps_cap: spec.video.fps_cap,
                             keep_audio: !spec.video.remove_audio,
                         };
-                        let note = format!("Constant quality (CRF {crf}).");
-                        (quality_args(&probe, &req, &io), vec![note])
+                        let mut notes = vec![format!("Constant quality (CRF {crf}).")];
+                        notes.extend(trim.map(|t| t.note()));
+                        (quality_args(&probe, &req, &io), notes)
                     }
                 }
             }

@@ -5,6 +5,7 @@
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use tamp_core::plan::VideoContainer;
+use tamp_core::trim::TrimWindow;
 use tamp_core::webcodecs::{VideoRate, WebCodecsAudio, WebCodecsJob};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -147,6 +148,7 @@ pub struct Prepared {
 pub async fn prepare(
     input: &web_sys::Blob,
     job: &WebCodecsJob,
+    trim: Option<TrimWindow>,
 ) -> Result<Prepared, ConversionError> {
     let source = construct("BlobSource", &[input])?;
     let formats = Reflect::get(&module()?, &"ALL_FORMATS".into())?;
@@ -177,6 +179,16 @@ pub async fn prepare(
         ("tags", Object::new().into()),
         ("showWarnings", false.into()),
     ])?;
+    if let Some(trim) = trim {
+        // Both tracks are re-encoded (`forceTranscode`), so the cut is exact, and the
+        // output's timestamps start at zero.
+        let (start, end) = trim.seconds();
+        let range = object(&[("start", start.into())])?;
+        if let Some(end) = end {
+            Reflect::set(&range, &"end".into(), &end.into())?;
+        }
+        Reflect::set(&options, &"trim".into(), &range)?;
+    }
     let init: Function = Reflect::get(
         &Reflect::get(&module()?, &"Conversion".into())?,
         &"init".into(),

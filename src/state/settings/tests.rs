@@ -64,3 +64,47 @@ fn goals_follow_the_format() {
         Goal::Image(ImageGoal { quality: 85, .. })
     ));
 }
+
+#[test]
+fn trim_is_checked_for_video_and_audio_only() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let settings = Settings::default();
+        settings.trim_start.set("0:05".into());
+        settings.trim_end.set("2".into());
+        assert_eq!(
+            settings.goal_for(MediaKind::Video),
+            Err(SettingsError::Trim(TrimError::EndNotAfterStart))
+        );
+        assert!(settings.goal_for(MediaKind::Audio).is_err());
+        // A photo has nothing to trim.
+        assert!(settings.goal_for(MediaKind::Image).is_ok());
+        assert_eq!(
+            settings.trim_error().map(|e| e.to_string()).as_deref(),
+            Some("The trim end must be after the trim start.")
+        );
+        settings.trim_end.set("0:08.5".into());
+        assert!(settings.goal_for(MediaKind::Video).is_ok());
+        assert_eq!(
+            settings.video_options().trim,
+            Trim {
+                start_ms: Some(5_000),
+                end_ms: Some(8_500)
+            }
+        );
+    });
+}
+
+#[test]
+fn max_width_reaches_image_goals() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let settings = Settings::default();
+        settings.target_mb.set(String::new());
+        settings.max_width.set("1280".into());
+        match settings.goal_for(MediaKind::Image) {
+            Ok(Goal::Image(g)) => assert_eq!(g.max_width, Some(1280)),
+            other => panic!("{other:?}"),
+        }
+    });
+}
