@@ -54,7 +54,7 @@ pub fn SettingsPanel() -> impl IntoView {
                     id="target-mb"
                     type="number"
                     inputmode="decimal"
-                    min="0.1"
+                    min="0.01"
                     step="any"
                     placeholder="no limit"
                     aria-describedby="target-help"
@@ -89,7 +89,7 @@ pub fn SettingsPanel() -> impl IntoView {
                         .collect_view()}
                 </div>
                 <p id="target-help" class="help">
-                    "The result will never be larger than this. Leave it empty to convert at a quality setting instead."
+                    "The result will never be larger than this (0.05 is 50 KB). Leave it empty to convert at a quality setting instead."
                 </p>
             </div>
             <div class="field">

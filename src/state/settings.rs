@@ -130,7 +130,7 @@ pub const MAX_FPS: &[(&str, &str)] = &[
 pub enum SettingsError {
     #[error("The target size must be a number of megabytes, like 10 or 8.5.")]
     NotANumber,
-    #[error("The target size must be at least 0.1 MB.")]
+    #[error("The target size must be at least 0.01 MB (10 KB).")]
     TooSmall,
     #[error("There is no output format for this kind of file.")]
     NoFormat,
@@ -243,7 +243,9 @@ pub fn parse_target(text: &str) -> Result<Option<u64>, SettingsError> {
     if !mb.is_finite() {
         return Err(SettingsError::NotANumber);
     }
-    if mb < 0.1 {
+    // 10 KB: small enough for image upload limits (0.05 = 50 KB), and already below what
+    // any video can reach, which the planner then says with the smallest size that works.
+    if mb < 0.01 {
         return Err(SettingsError::TooSmall);
     }
     Ok(Some((mb * 1_000_000.0).floor() as u64))

@@ -11,6 +11,8 @@ fn target_is_decimal_megabytes() {
 fn nonsense_is_rejected_in_words() {
     assert_eq!(parse_target("ten"), Err(SettingsError::NotANumber));
     assert_eq!(parse_target("0"), Err(SettingsError::TooSmall));
+    assert_eq!(parse_target("0.009"), Err(SettingsError::TooSmall));
+    assert_eq!(parse_target("0.05"), Ok(Some(50_000)));
     assert_eq!(parse_target("inf"), Err(SettingsError::NotANumber));
 }
 
