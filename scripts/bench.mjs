@@ -241,13 +241,15 @@ class App {
       sample();
     }, li);
     const cpu0 = treeCpu(this.pids); const win = loadWindow();
-    await page.getByRole('button', { name: 'Convert' }).click();
+    const memBefore = treePssMb(this.pids); let memPeak = memBefore;
+    await page.getByRole('button', { name: 'Convert', exact: true }).click();
 
     const started = Date.now();
     let lastChange = Date.now(); let lastKey = '';
     let failure = null;
     for (;;) {
       await sleep(1000);
+      memPeak = Math.max(memPeak, treePssMb(this.pids));
       if (this.crashed) { failure = 'browser page crashed'; break; }
       let st;
       try {
@@ -276,7 +278,7 @@ class App {
     const bench = await page.evaluate(() => { const b = window.__bench; b.observer.disconnect(); return { click: b.click, done: b.done, trace: b.trace }; }).catch(() => null);
     const logText = await item.locator('details.log pre').first().textContent({ timeout: 5_000 }).catch(() => '');
     const result = {
-      failure, cpu, load,
+      failure, cpu, load, memBefore, memPeak,
       wall: bench?.done != null && bench?.click != null ? (bench.done - bench.click) / 1000 : null,
       trace: (bench?.trace ?? []).map((s) => ({ ...s, t: (s.t - (bench.click ?? s.t)) / 1000 })),
       log: logText ?? '',
@@ -302,8 +304,8 @@ function machineJiffies() {
   const total = f.slice(0, 8).reduce((x, y) => x + y, 0);
   return { busy: total - idle, total };
 }
-/** CPU seconds (user+sys) used so far by the processes under `roots` (threads included). */
-function treeCpu(roots) {
+/** Every process under `roots` (the roots included), with its CPU jiffies so far. */
+function treeProcs(roots) {
   const procs = new Map();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -315,13 +317,30 @@ function treeCpu(roots) {
   }
   const kids = new Map();
   for (const [pid, p] of procs) { if (!kids.has(p.ppid)) kids.set(p.ppid, []); kids.get(p.ppid).push(pid); }
-  let sum = 0; const seen = new Set(); const todo = [...roots];
+  const tree = []; const seen = new Set(); const todo = [...roots];
   while (todo.length) {
     const pid = todo.pop(); if (seen.has(pid)) continue; seen.add(pid);
-    sum += procs.get(pid)?.cpu ?? 0;
+    if (procs.has(pid)) tree.push({ pid, ...procs.get(pid) });
     todo.push(...(kids.get(pid) ?? []));
   }
-  return sum / CLK_TCK;
+  return tree;
+}
+/** CPU seconds (user+sys) used so far by the processes under `roots` (threads included). */
+function treeCpu(roots) {
+  return treeProcs(roots).reduce((sum, p) => sum + p.cpu, 0) / CLK_TCK;
+}
+/**
+ * Memory of the processes under `roots` in MB: the sum of their proportional set sizes (PSS),
+ * so pages shared between Chromium's processes count once, not once per process.
+ */
+function treePssMb(roots) {
+  let kb = 0;
+  for (const { pid } of treeProcs(roots)) {
+    try {
+      kb += Number((readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m) ?? [0, 0])[1]);
+    } catch { /* exited */ }
+  }
+  return kb / 1024;
 }
 const CLK_TCK = 100;
 const NCPU = cpus().length;
@@ -598,6 +617,7 @@ async function main() {
         x264Threads: (x264Sei(last.out).match(/ threads=(\d+)/) ?? [])[1] ?? '?',
         cores: median(ok.map((r) => r.cpu / r.wall)), others: median(ok.map((r) => r.load?.otherCores ?? NaN)),
         load1: last.load?.load1, walls: ok.map((r) => r.wall),
+        memPeak: last.memPeak, memBefore: last.memBefore,
         failedReps: failed.length, failure: failed.length ? failed.map((r) => r.failure).join('; ') : null,
       };
       if (engine.startsWith('wasm')) {
@@ -623,18 +643,20 @@ async function main() {
 function render(rows, notes, wasm, opt, env) {
   const f = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
   const lines = [];
-  lines.push(`| clip → target | engine | wall s | fps | × native | output / target | ≤ target | SSIM | cores used | others' load |`);
-  lines.push(`|---|---|---:|---:|---:|---:|:---:|---:|---:|---:|`);
+  lines.push(`| clip → target | engine | wall s | fps | × native | output / target | ≤ target | SSIM | cores used | others' load | peak MB |`);
+  lines.push(`|---|---|---:|---:|---:|---:|:---:|---:|---:|---:|---:|`);
   for (const r of rows) {
     const clip = `${r.clip.name} → ${r.clip.mb} MB`;
-    if (r.wall == null) { lines.push(`| ${clip} | ${r.engine} | FAILED: ${r.failure.replace(/\|/g, '/')} | | | | | | | |`); continue; }
+    if (r.wall == null) { lines.push(`| ${clip} | ${r.engine} | FAILED: ${r.failure.replace(/\|/g, '/')} | | | | | | | | |`); continue; }
     lines.push(`| ${clip} | ${r.engine} | ${f(r.wall)} | ${f(r.fps)} | ${r.ratio == null ? '–' : `${f(r.ratio, 2)}×`} | `
-      + `${(r.size / 1e6).toFixed(3)} MB (${f((100 * r.size) / r.clip.targetBytes, 1)}%) | ${r.fits ? 'yes' : '**NO**'} | ${f(r.ssim, 4)} | ${f(r.cores, 2)} | ${f(r.others, 2)} |`);
+      + `${(r.size / 1e6).toFixed(3)} MB (${f((100 * r.size) / r.clip.targetBytes, 1)}%) | ${r.fits ? 'yes' : '**NO**'} | ${f(r.ssim, 4)} | ${f(r.cores, 2)} | ${f(r.others, 2)} | ${r.memPeak == null ? '–' : `${f(r.memPeak, 0)} (+${f(r.memPeak - r.memBefore, 0)})`} |`);
   }
   lines.push('');
   const cpu = cpus();
   lines.push(`Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'} (shared); ${env.chromiumVersion}, headless; native ${env.ffmpegVersion}, libx264 \`-threads ${NATIVE_THREADS}\`. `
     + `Reps per cell: ${opt.reps} (median). Bench took ${env.minutes.toFixed(1)} min.`);
+  lines.push('');
+  lines.push('"peak MB" = the largest memory of all of Chromium\'s processes together (sum of PSS, sampled every second) during the job, and in brackets how much it grew over the idle page with the engine loaded.');
   lines.push('');
   lines.push('"cores used" = CPU seconds of the engine\'s processes (Chromium: all of its processes) / wall time; "others\' load" = cores kept busy by everything else on the machine during that run (0 = quiet machine). Rows with high others\' load are unreliable.');
   lines.push('');

@@ -64,7 +64,7 @@ for (const colorScheme of ['light', 'dark']) {
       await assertNoSeriousViolations(page, 'queued');
       await screenshot(page, 'queued', colorScheme);
 
-      await page.getByRole('button', { name: 'Convert' }).click();
+      await page.getByRole('button', { name: 'Convert', exact: true }).click();
       await jobItem(page, 'a11y-clip.mp4').getByRole('progressbar', { name: 'Progress' }).waitFor();
       await screenshot(page, 'running', colorScheme);
       await assertNoSeriousViolations(page, 'running');

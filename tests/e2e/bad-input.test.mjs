@@ -32,7 +32,7 @@ test('a batch of bad files fails file by file while a good one converts', { time
   await app.page.getByLabel('Target size (MB)').fill('0.2');
   await addFiles(app.page, [zero, pdf, text, randomJpg, truncated, short]);
   await jobItem(app.page, 'good-short.mp4').getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
 
   const expectations = [
     ['bad-zero.mp4', /empty \(0 bytes\)/],
@@ -68,7 +68,7 @@ test('a target below what the video can reach says so before encoding, naming th
   await addFiles(app.page, [long]);
   const item = jobItem(app.page, 'bad-long-1080p.mp4');
   await item.getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   const alert = item.getByRole('alert');
   await alert.waitFor({ timeout: 60_000 });
   const message = await alert.innerText();
@@ -109,7 +109,7 @@ test('the rest of the matrix: bomb, truncated JPEG, random audio, no video strea
   await app.page.getByLabel('Target size (MB)').fill('0.3');
   await addFiles(app.page, [bomb, truncatedJpeg, randomMp3, soundOnly, silent]);
   await jobItem(app.page, 'edge-no-audio.mp4').getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
 
   const expectations = [
     ['bad-bomb.png', /100000 ?× ?100000|100,000|too large|megapixel/i],
@@ -149,13 +149,13 @@ test('the rest of the matrix: bomb, truncated JPEG, random audio, no video strea
   await addFiles(app.page, [silent]);
   const tiny = jobItem(app.page, 'edge-no-audio.mp4');
   await tiny.getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   await app.page.waitForTimeout(2000);
   assert.equal(await tiny.getAttribute('data-status'), 'ready', 'nothing runs with a refused target');
   // The smallest target the field takes is still too small for a video: the planner says so
   // before encoding, naming the smallest size that works.
   await app.page.getByLabel('Target size (MB)').fill('0.01');
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   const alert = tiny.getByRole('alert');
   await alert.waitFor({ timeout: 60_000 });
   assert.match(await alert.innerText(), /too small.*\d+(\.\d)? (KB|MB)/i);

@@ -22,7 +22,7 @@ test('Download all zips every finished output, stored as-is', { timeout: TIMEOUT
   assert.equal(await downloadAll.isDisabled(), true, 'nothing to download yet');
   await addFiles(app.page, [video, audio]);
   await jobItem(app.page, 'batch-audio.wav').getByText('audio', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   // MOV holding H.264/AAC becomes MP4 by stream copy; WAV becomes MP3.
   await jobItem(app.page, 'batch-video.mov').getByRole('link', { name: 'Download batch-video.mp4' }).waitFor({ timeout: TIMEOUT });
   await jobItem(app.page, 'batch-audio.wav').getByRole('link', { name: 'Download batch-audio.mp3' }).waitFor({ timeout: TIMEOUT });

@@ -36,7 +36,7 @@ for (const engine of ENGINES) {
     await addFiles(app.page, [join(media, name)]);
     const item = jobItem(app.page, name);
     await item.getByText('video', { exact: true }).waitFor();
-    await app.page.getByRole('button', { name: 'Convert' }).click();
+    await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
     await item.getByRole('progressbar').waitFor();
     const outName = `e2e-720p-12s-${engine.tag}-2MB.mp4`;
     await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: ENCODE_TIMEOUT });
@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
     await addFiles(app.page, [join(media, name)]);
     const item = jobItem(app.page, name);
     await item.getByText('video', { exact: true }).waitFor();
-    await app.page.getByRole('button', { name: 'Convert' }).click();
+    await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
     const outName = `synth-portrait-rotated-${engine.tag}-1MB.mp4`;
     await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: ENCODE_TIMEOUT });
     assert.match(await jobLog(item), engine.log);
@@ -86,7 +86,7 @@ test('cancel frees the engine; a bad file fails alone; the next job still succee
   await addFiles(app.page, [long]);
   const longItem = jobItem(app.page, 'e2e-1080p-long.mp4');
   await longItem.getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   // Wait for real progress, then cancel.
   await app.page.waitForFunction(() => {
     const bar = [...document.querySelectorAll('progress')][0];
@@ -107,7 +107,7 @@ test('cancel frees the engine; a bad file fails alone; the next job still succee
   const badItem = jobItem(app.page, 'e2e-random.mp4');
   const smallItem = jobItem(app.page, 'e2e-small.mp4');
   await smallItem.getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   const alert = badItem.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /not a video, audio or image file/);

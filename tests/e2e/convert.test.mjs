@@ -32,7 +32,7 @@ async function convertFile(src, name, label, outName, inspect = async () => {}) 
   const item = jobItem(app.page, name);
   await item.getByText(/^(video|audio)$/).waitFor();
   await app.page.getByLabel('Output format').selectOption({ label });
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: TIMEOUT });
   const out = await download(app.page, item, outName);
   await inspect(item);

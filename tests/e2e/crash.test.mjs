@@ -44,7 +44,7 @@ async function convert(files) {
   await addFiles(page, files);
   const names = files.map((f) => f.split('/').pop());
   for (const name of names) await jobItem(page, name).getByText('video', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Convert' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
   return names.map((name) => jobItem(page, name));
 }
 
@@ -83,7 +83,7 @@ async function armWorker(how) {
 }
 
 async function assertUsable() {
-  assert.equal(await page.getByRole('button', { name: 'Convert' }).isEnabled(), true);
+  assert.equal(await page.getByRole('button', { name: 'Convert', exact: true }).isEnabled(), true);
   assert.equal(await page.getByLabel('Add files').isEnabled(), true);
   assert.deepEqual(pageErrors, []);
 }

@@ -60,7 +60,7 @@ test('a video (WebCodecs, with the multi-threaded FFmpeg core) and an image conv
   await page.getByLabel('Output format').selectOption({ label: 'Automatic' });
   await addFiles(page, [clip, image]);
   await jobItem(page, 'e2e-small.mp4').getByText('video', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Convert' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
 
   const video = jobItem(page, 'e2e-small.mp4');
   await video.getByRole('link', { name: 'Download e2e-small-0.5MB.mp4' }).waitFor({ timeout: TIMEOUT });
@@ -111,5 +111,5 @@ test('the policy is enforced: injected scripts, other origins and plugins are bl
   assert.ok(has('object-src'), JSON.stringify(got));
   assert.ok(cspErrors().length > 0, 'Chromium logs the blocked loads');
   // The page still works after all that.
-  assert.equal(await page.getByRole('button', { name: 'Convert' }).isVisible(), true);
+  assert.equal(await page.getByRole('button', { name: 'Convert', exact: true }).isVisible(), true);
 });

@@ -21,7 +21,7 @@ async function convert(name, label, outName) {
   const item = jobItem(app.page, name);
   await item.getByText('image', { exact: true }).waitFor();
   await app.page.getByLabel('Output format').selectOption({ label });
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: TIMEOUT });
   const out = await download(app.page, item, outName);
   await item.getByRole('button', { name: 'Remove' }).click();
@@ -61,7 +61,7 @@ test('a truncated PNG gets an alert in plain words and does not stop the next im
   await app.page.getByLabel('Output format').selectOption({ label: 'Automatic' });
   await addFiles(app.page, [join(media, 'img-truncated.png'), join(media, 'img-after.png')]);
   await jobItem(app.page, 'img-after.png').getByText('image', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   const alert = jobItem(app.page, 'img-truncated.png').getByRole('alert');
   await alert.waitFor({ timeout: TIMEOUT });
   assert.doesNotMatch(await alert.innerText(), /undefined|panicked|RuntimeError|\[object/);

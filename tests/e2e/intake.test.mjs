@@ -99,7 +99,7 @@ test('a job can override the output format and target size; the others follow th
   await target.fill('0.5');
   assert.equal(await page.getByLabel('Output format for own-c.mp4').inputValue(), '', 'follows the settings');
 
-  await page.getByRole('button', { name: 'Convert' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
   const a = jobItem(page, 'own-a.mp4');
   await a.getByRole('link', { name: 'Download own-a-2MB.mp4' }).waitFor({ timeout: TIMEOUT });
   await b.getByRole('link', { name: 'Download own-b-2MB.webm' }).waitFor({ timeout: TIMEOUT });

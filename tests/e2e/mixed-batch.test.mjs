@@ -40,7 +40,7 @@ test('a mixed batch of six: the broken file fails alone, Download all zips the o
   for (const [name, kind] of Object.entries(kinds)) {
     await jobItem(app.page, name).getByText(kind, { exact: true }).waitFor();
   }
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
 
   const alert = await jobItem(app.page, 'mix-broken.mp4').getByRole('alert').innerText();
   assert.match(alert, /not a video, audio or image file/);

@@ -23,7 +23,7 @@ test('a nastily named file downloads under a sanitized name', { timeout: TIMEOUT
   await addFiles(page, [nasty]);
   const item = jobItem(page, '.bad:name*?.png');
   await item.getByText('image', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Convert' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
 
   const link = item.getByRole('link', { name: 'Download bad_name_.webp' });
   await link.waitFor({ timeout: TIMEOUT });

@@ -35,7 +35,7 @@ async function convert(page, file, name, targetMb, outName) {
   await addFiles(page, [file]);
   const item = jobItem(page, name);
   await item.getByText('video', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Convert' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
   return { item, done: item.getByRole('link', { name: `Download ${outName}` }) };
 }
 

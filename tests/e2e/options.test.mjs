@@ -25,7 +25,7 @@ test('Max height and Remove audio shape a size-targeted video', { timeout: TIMEO
   await addFiles(app.page, [src]);
   const item = jobItem(app.page, 'opt-720p.mp4');
   await item.getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   await item.getByRole('link', { name: 'Download opt-720p-1MB.mp4' }).waitFor({ timeout: TIMEOUT });
   const probe = ffprobe(await download(app.page, item, 'opt-720p-1MB.mp4'));
   assert.deepEqual(displaySize(probe), [640, 360]);
@@ -42,7 +42,7 @@ test('Max height scales an image down, never up', { timeout: TIMEOUT }, async ()
   await addFiles(app.page, [png, small]);
   await jobItem(app.page, 'opt-small.png').getByText('image', { exact: true }).waitFor();
   await app.page.getByLabel('Output format').selectOption({ label: 'PNG' });
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   for (const [name, out, size] of [['opt-image.png', 'opt-image-converted.png', [640, 480]], ['opt-small.png', 'opt-small-converted.png', [320, 240]]]) {
     const item = jobItem(app.page, name);
     await item.getByRole('link', { name: `Download ${out}` }).waitFor({ timeout: TIMEOUT });
@@ -60,7 +60,7 @@ test('Max width scales a wide image down keeping its shape, and leaves a narrow 
   await addFiles(app.page, [wide, tall]);
   await jobItem(app.page, 'opt-tall.png').getByText('image', { exact: true }).waitFor();
   await app.page.getByLabel('Output format').selectOption({ label: 'PNG' });
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   for (const [name, out, size] of [['opt-wide.png', 'opt-wide-converted.png', [640, 320]], ['opt-tall.png', 'opt-tall-converted.png', [300, 900]]]) {
     const item = jobItem(app.page, name);
     await item.getByRole('link', { name: `Download ${out}` }).waitFor({ timeout: TIMEOUT });
@@ -91,7 +91,7 @@ for (const [encoder, target, tag] of [
     const item = jobItem(app.page, name);
     await item.getByText('video', { exact: true }).waitFor();
     await app.page.getByLabel('Output format').selectOption({ label: 'MP4' });
-    await app.page.getByRole('button', { name: 'Convert' }).click();
+    await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
     const out = target ? `opt-fps-${tag}-1MB.mp4` : `opt-fps-${tag}-compressed.mp4`;
     await item.getByRole('link', { name: `Download ${out}` }).waitFor({ timeout: TIMEOUT });
     assert.match(await jobLog(item), encoder.startsWith('Fast') ? /WebCodecs/ : /x264 in FFmpeg/);

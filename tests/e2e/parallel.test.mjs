@@ -71,7 +71,7 @@ function image(name, size) {
 
 async function convertAll(page, names) {
   for (const name of names) await jobItem(page, name).getByText(/^(video|image)$/).waitFor();
-  await page.getByRole('button', { name: 'Convert' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
 }
 
 async function waitDone(page, names) {

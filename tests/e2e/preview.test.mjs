@@ -50,7 +50,7 @@ test('before/after facts, lazy previews, and a split compare for a picture and a
     await jobItem(page, 'preview-photo.png').getByText('image', { exact: true }).waitFor();
     await jobItem(page, 'preview-clip.mp4').getByText('video', { exact: true }).waitFor();
     await jobItem(page, 'preview-tone.wav').getByText('audio', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Convert' }).click();
+    await page.getByRole('button', { name: 'Convert', exact: true }).click();
     const image = jobItem(page, 'preview-photo.png');
     const video = jobItem(page, 'preview-clip.mp4');
     const sound = jobItem(page, 'preview-tone.wav');
@@ -216,7 +216,7 @@ test('a notification when the batch ends in a hidden tab, and the screen kept on
     await addFiles(page, [photo()]);
     const image = jobItem(page, 'preview-photo.png');
     await image.getByText('image', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Convert' }).click();
+    await page.getByRole('button', { name: 'Convert', exact: true }).click();
     await image.getByRole('link', { name: 'Download preview-photo.webp' }).waitFor({ timeout: TIMEOUT });
     await new Promise((r) => setTimeout(r, 500));
     assert.deepEqual(await page.evaluate(() => self.__tampNotes), [], 'nothing while the tab is visible');
@@ -226,7 +226,7 @@ test('a notification when the batch ends in a hidden tab, and the screen kept on
     const video = jobItem(page, 'preview-clip.mp4');
     await video.getByText('video', { exact: true }).waitFor();
     const wakeBefore = await page.evaluate(() => ({ ...self.__tampWake }));
-    await page.getByRole('button', { name: 'Convert' }).click();
+    await page.getByRole('button', { name: 'Convert', exact: true }).click();
     await video.getByRole('progressbar', { name: 'Progress' }).waitFor();
     const running = await page.evaluate(() => ({ ...self.__tampWake }));
     assert.equal(running.requests, wakeBefore.requests + 1, `one wake lock request for the batch: ${JSON.stringify(running)}`);
@@ -275,7 +275,7 @@ test('the wake lock is taken again when the tab comes back during a batch', { ti
     await addFiles(page, [long]);
     const item = jobItem(page, 'preview-long.mp4');
     await item.getByText('video', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Convert' }).click();
+    await page.getByRole('button', { name: 'Convert', exact: true }).click();
     await item.getByRole('progressbar', { name: 'Progress' }).waitFor();
     await until(() => page.evaluate(() => self.__tampWake.granted === 1), { timeout: 10_000, what: 'the lock granted' });
     // Hiding the tab makes the browser drop the lock; showing it again asks anew.

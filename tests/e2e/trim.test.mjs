@@ -33,7 +33,7 @@ async function convert(name, { label, target, encoder = 'Automatic', outName }) 
   const item = jobItem(app.page, name);
   await item.getByText('video', { exact: true }).waitFor();
   await app.page.getByLabel('Output format').selectOption({ label });
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: TIMEOUT });
   const log = await jobLog(item);
   const out = await download(app.page, item, outName);
@@ -127,7 +127,7 @@ test('mistyped times are said in words, and a start past the end fails only that
   const item = jobItem(app.page, 'trim-past-end.mp4');
   await item.getByText('video', { exact: true }).waitFor();
   await app.page.getByLabel('Output format').selectOption({ label: 'MP4' });
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   const alert = item.getByRole('alert');
   await alert.waitFor({ timeout: TIMEOUT });
   assert.match(await alert.innerText(), /The trim start \(0:20\) is at or past the end of this file \(0:12\)/);

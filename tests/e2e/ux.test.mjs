@@ -38,7 +38,7 @@ test('the title shows progress; leaving with an undownloaded result asks first',
   await addFiles(app.page, [clip]);
   const item = jobItem(app.page, 'ux-clip.mp4');
   await item.getByText('video', { exact: true }).waitFor();
-  await app.page.getByRole('button', { name: 'Convert' }).click();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
   await app.page.waitForFunction(() => /^\d+% · /.test(document.title), null, { timeout: 60_000 });
   await item.getByRole('link', { name: 'Download ux-clip-0.5MB.mp4' }).waitFor({ timeout: TIMEOUT });
   await app.page.waitForFunction(() => !/^\d+% · /.test(document.title));

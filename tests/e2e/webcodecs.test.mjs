@@ -32,7 +32,7 @@ async function run(page, src, name, { target, format, encoder }, outName) {
   const item = jobItem(page, name);
   await item.getByText('video', { exact: true }).waitFor();
   await page.getByLabel('Output format').selectOption({ label: format });
-  await page.getByRole('button', { name: 'Convert' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
   await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: TIMEOUT });
   return { item, out: await download(page, item, outName) };
 }
