@@ -2,70 +2,30 @@
 //! verify the size and re-encode if it overshot, then hand the output to the page.
 
 use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
-use tamp_core::args::{probe_args, quality_args, EncodeIo, QualityRequest};
+use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
 use tamp_core::convert::{convert_args, remux_to_mp4};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
-use tamp_core::probe::{explain_ffprobe_failure, parse_ffprobe_json, Probe};
 use tamp_core::webcodecs::{choose_engine, job_for_quality, plan_bits_per_pixel, VideoEngine};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::core_api::{FfmpegCore, Fs};
-use crate::outcome::{explain_encode_failure, make_blob, mime_for, sanitize_ext, Failure};
+use crate::core_api::FfmpegCore;
+use crate::ffmpeg_io::stage_input;
+use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
 use crate::post;
-use crate::sink::{LogSink, ProgressWindow};
+use crate::sink::LogSink;
+pub(crate) use crate::size_fit::{log_line, Output, SizeFit};
 
-const IN_DIR: &str = "/in";
+pub(crate) const IN_DIR: &str = "/in";
 pub(crate) const OUT_DIR: &str = "/out";
 const PASSLOG: &str = "/out/passlog";
 /// An encode that lands over the target is redone at most this many more times.
 pub(crate) const MAX_RETRIES: u32 = 2;
 
-/// A finished output still inside the engine's file system.
-pub(crate) struct Output {
-    pub path: String,
-    pub size: u64,
-    pub notes: Vec<String>,
-}
-
-/// The bookkeeping of a size-target encode loop, shared by both engines: notes for the
-/// job's details, and a log line for every attempt that landed over the target.
-pub(crate) struct SizeFit {
-    pub id: JobId,
-    pub target_bytes: u64,
-    pub notes: Vec<String>,
-}
-
-impl SizeFit {
-    /// The output of `attempt`, which fits.
-    pub fn fitted(mut self, path: &str, size: u64, attempt: u32) -> Output {
-        if attempt > 1 {
-            self.notes.push(format!("Fitted on attempt {attempt}."));
-        }
-        Output {
-            path: path.to_owned(),
-            size,
-            notes: self.notes,
-        }
-    }
-
-    /// Records that `attempt` came out at `size`, over the target.
-    pub fn overshot(&mut self, attempt: u32, size: u64) {
-        let note = format!(
-            "Attempt {attempt} came out at {size} bytes, over the {} byte target; re-encoding at a lower bitrate.",
-            self.target_bytes
-        );
-        log_line(self.id, note.clone());
-        self.notes.push(note);
-    }
-}
-
 /// The loaded core plus what it needs to run jobs.
 pub struct Engine {
     pub(crate) core: FfmpegCore,
-    sink: LogSink,
-    kind: CoreKind,
+    pub(crate) sink: LogSink,
+    pub(crate) kind: CoreKind,
 }
 
 impl Engine {
@@ -307,92 +267,6 @@ impl Engine {
             notes,
         })
     }
-
-    fn probe(&self, input_path: &str) -> Result<Probe, Failure> {
-        self.sink.take_stdout();
-        let code = self
-            .core
-            .run_ffprobe(&probe_args(input_path))
-            .map_err(|e| Failure::crashed(&e))?;
-        let json = self.sink.take_stdout();
-        // The core's ffprobe leaves its exit code at -1 even on success (only ffmpeg's exit
-        // path sets it), so the parsed JSON is the verdict: a file ffprobe could not open
-        // yields no streams, or an error code other than -1.
-        match parse_ffprobe_json(&json) {
-            Ok(probe) if code == 0 || code == -1 => Ok(probe),
-            _ => Err(Failure::plain(explain_ffprobe_failure(
-                &self.sink.tail().join("\n"),
-            ))),
-        }
-    }
-
-    pub(crate) fn encode(
-        &self,
-        args: &[String],
-        duration_s: f64,
-        base: f64,
-        weight: f64,
-    ) -> Result<(), Failure> {
-        self.sink.set_window(Some(ProgressWindow {
-            duration_s,
-            base,
-            weight,
-        }));
-        let code = self
-            .core
-            .run_ffmpeg(args)
-            .map_err(|e| Failure::crashed(&e))?;
-        if code == 0 {
-            Ok(())
-        } else {
-            Err(Failure::plain(explain_encode_failure(&self.sink.tail())))
-        }
-    }
-
-    fn threads(&self) -> Option<u32> {
-        match self.kind {
-            CoreKind::SingleThread | CoreKind::Image => None,
-            // The mt core's libx264 crashes without an explicit thread count.
-            CoreKind::MultiThread => {
-                let n = js_sys::global()
-                    .dyn_into::<web_sys::WorkerGlobalScope>()
-                    .map(|s| s.navigator().hardware_concurrency())
-                    .unwrap_or(2.0);
-                Some((n as u32).clamp(1, 4))
-            }
-        }
-    }
-}
-
-/// Inputs up to this size are copied into the engine's memory (MEMFS); larger ones are
-/// mounted read-only (WORKERFS). Measured here: WORKERFS reads about 3x slower (a full
-/// remux of 605 MB took 14.3 s against 5.1 s from MEMFS) but a copy doubles memory (peak
-/// 3.0 GB against 1.9 GB for that file), which only large inputs cannot afford.
-/// The page's memory estimate counts on this rule ([`tamp_core::memory::MEMFS_MAX_BYTES`]).
-const MEMFS_MAX_BYTES: f64 = tamp_core::memory::MEMFS_MAX_BYTES as f64;
-
-/// Puts the user's file at `IN_DIR/name` for FFmpeg: a copy in memory when small, else a
-/// WORKERFS mount that reads the `File` lazily without copying it.
-async fn stage_input(fs: &Fs, name: &str, input: &web_sys::Blob) -> Result<(), Failure> {
-    if input.size() > MEMFS_MAX_BYTES {
-        return fs
-            .mount_blob(IN_DIR, name, input)
-            .map_err(|e| Failure::crashed(&e));
-    }
-    let buffer = JsFuture::from(input.array_buffer()).await.map_err(|_| {
-        Failure::plain("The file could not be read; it may have been moved or deleted.")
-    })?;
-    fs.ensure_dir(IN_DIR);
-    fs.write(
-        &format!("{IN_DIR}/{name}"),
-        &js_sys::Uint8Array::new(&buffer),
-    )
-    .map_err(|e| Failure::crashed(&e))
-}
-
-/// Posts one line for the job's log.
-pub(crate) fn log_line(id: JobId, line: String) {
-    post(&Event::Log { id, line }, None);
 }
 
 /// Image goals are rejected before this point; kept as an error rather than a panic.

@@ -8,10 +8,12 @@
 
 mod core_api;
 mod fast_path;
+mod ffmpeg_io;
 mod job;
 mod mediabunny_api;
 mod outcome;
 mod sink;
+mod size_fit;
 mod x264_target;
 
 use js_sys::{Function, Promise, Reflect};
