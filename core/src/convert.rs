@@ -5,6 +5,7 @@
 use thiserror::Error;
 
 use crate::args::{input_args, EncodeIo};
+use crate::plan::{TargetRequest, VideoContainer};
 use crate::probe::Probe;
 
 /// Why a conversion cannot be done.
@@ -74,6 +75,42 @@ fn remux(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
             "Remuxed into {what} without re-encoding: instant and lossless."
         )],
     }
+}
+
+/// A size-target MP4 whose input already fits it, with H.264 and AAC (or MP3) inside and
+/// nothing asked that needs new pixels (smaller picture, lower frame rate, a cut, no sound):
+/// copying the streams into a fresh MP4 is instant and loses nothing, where a re-encode
+/// would only spend quality to land at about the same size. Metadata is still stripped.
+/// The caller checks the copy's size against the target and encodes if it is over.
+pub fn copy_if_it_fits(probe: &Probe, req: &TargetRequest, io: &EncodeIo) -> Option<ConvertPlan> {
+    let video = probe.video.as_ref().filter(|v| !v.is_still_image)?;
+    let (w, h) = video.display_size();
+    let fits = probe.size_bytes.is_some_and(|s| s <= req.target_bytes);
+    let plays_everywhere = video.codec == "h264"
+        && probe
+            .audio
+            .as_ref()
+            .is_none_or(|a| matches!(a.codec.as_str(), "aac" | "mp3"));
+    let same_picture = req.max_height.is_none_or(|m| w.min(h) <= m)
+        && req
+            .fps_cap
+            .is_none_or(|cap| video.fps.is_some_and(|fps| fps <= cap + 0.01));
+    let same_streams = io.trim.is_none() && (req.keep_audio || probe.audio.is_none());
+    if !(req.container == VideoContainer::Mp4
+        && fits
+        && plays_everywhere
+        && same_picture
+        && same_streams)
+    {
+        return None;
+    }
+    let mut plan = remux(io, true, "MP4");
+    plan.notes = vec![
+        "Already within the target size with H.264 inside: the streams are copied as they are \
+         (instant, no quality lost), metadata removed."
+            .to_string(),
+    ];
+    Some(plan)
 }
 
 /// Re-encode into H.264/AAC: for MOV outputs whose input codecs MOV cannot carry, and for

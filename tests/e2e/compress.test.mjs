@@ -116,3 +116,26 @@ test('cancel frees the engine; a bad file fails alone; the next job still succee
   assert.ok(statSync(out).size <= 500_000);
   assert.ok(Math.abs(Number(ffprobe(out).format.duration) - 3) <= 0.2);
 });
+
+test('a file already within the target is copied as it is, not re-encoded', { timeout: ENCODE_TIMEOUT }, async () => {
+  const fits = makeMedia('e2e-fits.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=3', '-f', 'lavfi', '-i', 'sine=duration=3',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '600k', '-c:a', 'aac', '-pix_fmt', 'yuv420p',
+    '-metadata', 'location=+48.8584+002.2945/', '-metadata', 'title=private',
+  ]);
+  await setTarget(10);
+  await addFiles(app.page, [fits]);
+  const item = jobItem(app.page, 'e2e-fits.mp4');
+  await item.getByText('video', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
+  await item.getByRole('link', { name: 'Download e2e-fits-10MB.mp4' }).waitFor({ timeout: ENCODE_TIMEOUT });
+  assert.match(await jobLog(item), /streams are copied as they are/);
+  const out = await download(app.page, item, 'e2e-fits-10MB.mp4');
+  const [inProbe, outProbe] = [ffprobe(fits), ffprobe(out)];
+  // The same streams, bit for bit the same size, and the metadata gone.
+  assert.deepEqual(outProbe.streams.map((s) => [s.codec_name, s.width ?? null, s.nb_frames]), inProbe.streams.map((s) => [s.codec_name, s.width ?? null, s.nb_frames]));
+  assert.ok(Math.abs(statSync(out).size - statSync(fits).size) < 0.02 * statSync(fits).size, `${statSync(out).size} vs ${statSync(fits).size}`);
+  assert.equal(outProbe.format.tags?.location, undefined);
+  assert.equal(outProbe.format.tags?.title, undefined);
+  await item.getByRole('button', { name: 'Remove' }).click();
+});

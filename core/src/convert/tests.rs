@@ -217,3 +217,62 @@ fn animated_webp_is_capped_and_loops() {
         Err(ConvertError::NoVideo)
     ));
 }
+
+fn target(target_bytes: u64) -> TargetRequest {
+    TargetRequest {
+        target_bytes,
+        container: VideoContainer::Mp4,
+        max_height: None,
+        fps_cap: None,
+        keep_audio: true,
+    }
+}
+
+#[test]
+fn an_h264_file_already_within_the_target_is_copied_not_re_encoded() {
+    let p = probe("probe-synth-1080p-10s.json");
+    let size = p.size_bytes.unwrap();
+    let plan = copy_if_it_fits(&p, &target(size), &io("o.mp4")).unwrap();
+    assert_eq!(
+        plan.args.join(" "),
+        "-i /in/x -map 0:v:0 -map 0:a:0? -c copy -movflags +faststart -map_metadata -1 o.mp4"
+    );
+    assert!(plan.notes[0].contains("copied"), "{:?}", plan.notes);
+
+    // Over the target, or asked for something a copy cannot give: encode.
+    assert!(copy_if_it_fits(&p, &target(size - 1), &io("o.mp4")).is_none());
+    let smaller = TargetRequest {
+        max_height: Some(720),
+        ..target(size)
+    };
+    assert!(copy_if_it_fits(&p, &smaller, &io("o.mp4")).is_none());
+    let slower = TargetRequest {
+        fps_cap: Some(15.0),
+        ..target(size)
+    };
+    assert!(copy_if_it_fits(&p, &slower, &io("o.mp4")).is_none());
+    let mute = TargetRequest {
+        keep_audio: false,
+        ..target(size)
+    };
+    assert!(copy_if_it_fits(&p, &mute, &io("o.mp4")).is_none());
+    let webm = TargetRequest {
+        container: VideoContainer::WebM,
+        ..target(size)
+    };
+    assert!(copy_if_it_fits(&p, &webm, &io("o.webm")).is_none());
+    // A max height at or above the picture's changes nothing.
+    let same = TargetRequest {
+        max_height: Some(1080),
+        fps_cap: Some(60.0),
+        ..target(size)
+    };
+    assert!(copy_if_it_fits(&p, &same, &io("o.mp4")).is_some());
+}
+
+#[test]
+fn only_streams_that_play_everywhere_are_copied() {
+    // MPEG-4 Part 2 fits an MP4 container but not "plays everywhere": re-encode to H.264.
+    let p = probe("probe-synth-mpeg4.json");
+    assert!(copy_if_it_fits(&p, &target(u64::MAX), &io("o.mp4")).is_none());
+}

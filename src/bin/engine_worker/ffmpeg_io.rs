@@ -1,8 +1,10 @@
 //! The engine's FFmpeg plumbing: putting the input where FFmpeg reads it, running ffprobe
-//! and ffmpeg with the log routed to progress, and the thread count for the core.
+//! and ffmpeg with the log routed to progress, a stream copy that may already fit a size
+//! target, and the thread count for the core.
 
-use tamp::protocol::CoreKind;
-use tamp_core::args::probe_args;
+use tamp::protocol::{CoreKind, Event, JobId, Stage};
+use tamp_core::args::{probe_args, EncodeIo};
+use tamp_core::convert::ConvertPlan;
 use tamp_core::probe::{explain_ffprobe_failure, parse_ffprobe_json, Probe};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -10,9 +12,54 @@ use wasm_bindgen_futures::JsFuture;
 use crate::core_api::Fs;
 use crate::job::{Engine, IN_DIR};
 use crate::outcome::{explain_encode_failure, Failure};
+use crate::post;
 use crate::sink::ProgressWindow;
+use crate::size_fit::{log_line, Output};
 
 impl Engine {
+    /// Runs a stream copy for a size target (see [`tamp_core::convert::copy_if_it_fits`]) and returns its output
+    /// if it is within the target; `None` (after saying why) when the job must be encoded.
+    pub(crate) fn try_copy(
+        &self,
+        id: JobId,
+        copy: ConvertPlan,
+        target_bytes: u64,
+        io: &EncodeIo,
+        duration_s: f64,
+    ) -> Result<Option<Output>, Failure> {
+        post(
+            &Event::Planned {
+                id,
+                notes: copy.notes.clone(),
+            },
+            None,
+        );
+        post(
+            &Event::Stage {
+                id,
+                stage: Stage::Encoding {
+                    attempt: 1,
+                    pass: 0,
+                },
+            },
+            None,
+        );
+        self.encode(&copy.args, duration_s, 0.0, 1.0)?;
+        let size = self.core.fs().file_size(io.output).unwrap_or(u64::MAX);
+        if size <= target_bytes {
+            return Ok(Some(Output {
+                path: io.output.to_owned(),
+                size,
+                notes: copy.notes,
+            }));
+        }
+        log_line(
+            id,
+            format!("The copy came out at {size} bytes, over the {target_bytes} byte target; encoding instead."),
+        );
+        Ok(None)
+    }
+
     /// Reads the input's streams with ffprobe.
     pub(crate) fn probe(&self, input_path: &str) -> Result<Probe, Failure> {
         self.sink.take_stdout();

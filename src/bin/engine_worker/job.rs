@@ -3,10 +3,12 @@
 
 use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
-use tamp_core::convert::{convert_args, remux_to_mp4};
+use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
-use tamp_core::webcodecs::{choose_engine, job_for_quality, plan_bits_per_pixel, VideoEngine};
+use tamp_core::webcodecs::{
+    choose_engine, job_for_quality, plan_bits_per_pixel, VideoCodecChoice, VideoEngine,
+};
 
 use crate::core_api::FfmpegCore;
 use crate::ffmpeg_io::stage_input;
@@ -170,6 +172,15 @@ impl Engine {
                     fps_cap: spec.video.fps_cap,
                     keep_audio: !spec.video.remove_audio,
                 };
+                if spec.video.codec == VideoCodecChoice::Compatible {
+                    if let Some(copy) = copy_if_it_fits(&probe, &request, &io) {
+                        if let Some(out) =
+                            self.try_copy(id, copy, *target_bytes, &io, duration_s)?
+                        {
+                            return Ok(out);
+                        }
+                    }
+                }
                 let plan =
                     plan_for_target(&probe, &request).map_err(|e| Failure::plain(e.to_string()))?;
                 post(
