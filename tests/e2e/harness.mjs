@@ -38,7 +38,9 @@ export async function openApp(url, { colorScheme = 'light', serviceWorkers = 'al
   const page = await context.newPage();
   const requests = [];
   const consoleErrors = [];
-  page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
+  // The context sees the page's requests and also those of its workers and of the service
+  // worker (its install-time precache), so the privacy audit covers every one of them.
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), from: r.serviceWorker() ? 'service worker' : 'page' }));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
