@@ -17,20 +17,19 @@ use crate::sink::ProgressWindow;
 use crate::size_fit::{log_line, Output};
 
 impl Engine {
-    /// Runs a stream copy for a size target (see [`tamp_core::convert::copy_if_it_fits`]) and returns its output
-    /// if it is within the target; `None` (after saying why) when the job must be encoded.
-    pub(crate) fn try_copy(
+    /// Runs one single-pass command (its plan's `notes` announced first) into `output`.
+    pub(crate) fn run_once(
         &self,
         id: JobId,
-        copy: ConvertPlan,
-        target_bytes: u64,
-        io: &EncodeIo,
+        plan: ConvertPlan,
+        output: &str,
         duration_s: f64,
-    ) -> Result<Option<Output>, Failure> {
+    ) -> Result<Output, Failure> {
+        let ConvertPlan { args, notes } = plan;
         post(
             &Event::Planned {
                 id,
-                notes: copy.notes.clone(),
+                notes: notes.clone(),
             },
             None,
         );
@@ -44,18 +43,36 @@ impl Engine {
             },
             None,
         );
-        self.encode(&copy.args, duration_s, 0.0, 1.0)?;
-        let size = self.core.fs().file_size(io.output).unwrap_or(u64::MAX);
-        if size <= target_bytes {
-            return Ok(Some(Output {
-                path: io.output.to_owned(),
-                size,
-                notes: copy.notes,
-            }));
+        self.encode(&args, duration_s, 0.0, 1.0)?;
+        let size = self.core.fs().file_size(output).unwrap_or(0);
+        Ok(Output {
+            path: output.to_owned(),
+            size,
+            notes,
+        })
+    }
+
+    /// Runs a stream copy for a size target (see [`tamp_core::convert::copy_if_it_fits`]) and
+    /// returns its output if it is within the target; `None` (after saying why) when the job
+    /// must be encoded.
+    pub(crate) fn try_copy(
+        &self,
+        id: JobId,
+        copy: ConvertPlan,
+        target_bytes: u64,
+        io: &EncodeIo,
+        duration_s: f64,
+    ) -> Result<Option<Output>, Failure> {
+        let out = self.run_once(id, copy, io.output, duration_s)?;
+        if out.size > 0 && out.size <= target_bytes {
+            return Ok(Some(out));
         }
         log_line(
             id,
-            format!("The copy came out at {size} bytes, over the {target_bytes} byte target; encoding instead."),
+            format!(
+                "The copy came out at {} bytes, over the {target_bytes} byte target; encoding instead.",
+                out.size
+            ),
         );
         Ok(None)
     }

@@ -3,7 +3,7 @@
 
 use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
-use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4};
+use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
 use tamp_core::webcodecs::{
@@ -253,30 +253,7 @@ impl Engine {
             }
             Goal::Image(_) => unreachable_goal()?,
         };
-        post(
-            &Event::Planned {
-                id,
-                notes: notes.clone(),
-            },
-            None,
-        );
-        post(
-            &Event::Stage {
-                id,
-                stage: Stage::Encoding {
-                    attempt: 1,
-                    pass: 0,
-                },
-            },
-            None,
-        );
-        self.encode(&args, duration_s, 0.0, 1.0)?;
-        let size = fs.file_size(&output_path).unwrap_or(0);
-        Ok(Output {
-            path: output_path,
-            size,
-            notes,
-        })
+        self.run_once(id, ConvertPlan { args, notes }, &output_path, duration_s)
     }
 }
 
