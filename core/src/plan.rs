@@ -167,7 +167,12 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
         return Err(PlanError::NoStreams);
     }
     let container = req.container;
-    let src_fps = video.and_then(|v| v.fps).unwrap_or(DEFAULT_FPS);
+    // A broken header can claim any rate (10^-25 fps planned a 0 bit/s video): outside
+    // 0.1–1000 fps the rate is treated as unknown.
+    let src_fps = video
+        .and_then(|v| v.fps)
+        .filter(|f| (0.1..=1000.0).contains(f))
+        .unwrap_or(DEFAULT_FPS);
     let user_cap = req.fps_cap.filter(|c| c.is_finite() && *c >= 1.0);
     let fps_ceiling = user_cap.map_or(src_fps, |c| c.min(src_fps));
     let display = video.map(VideoInfo::display_size);

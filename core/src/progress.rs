@@ -64,7 +64,9 @@ fn parse_one(record: &str) -> Option<ProgressSample> {
         return None;
     }
     Some(ProgressSample {
-        time_s: time.unwrap_or(0.0),
+        // FFmpeg prints a negative time ("time=-00:00:00.04") before the first frame of
+        // streams whose timestamps start below zero; progress cannot go back before 0.
+        time_s: time.unwrap_or(0.0).max(0.0),
         frame,
         fps,
         speed,
@@ -202,5 +204,17 @@ mod tests {
         assert_eq!(progress_fraction(11.0, 10.0), 1.0);
         assert_eq!(progress_fraction(1.0, 0.0), 0.0);
         assert_eq!(progress_fraction(f64::NAN, 10.0), 0.0);
+    }
+
+    /// Found by `cargo fuzz` (target `ffmpeg_log`): FFmpeg reports a negative time before
+    /// the first frame of streams that start below zero; it must not count as progress.
+    #[test]
+    fn negative_times_count_as_zero() {
+        let s = parse_progress(
+            "frame=   90 fps= 11 q=-0.0 size=       0kB time=-00:00:02.96 bitrate=N/A speed=N/A",
+        )
+        .unwrap();
+        assert_eq!(s.time_s, 0.0);
+        assert_eq!(s.frame, Some(90));
     }
 }

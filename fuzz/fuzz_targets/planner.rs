@@ -76,6 +76,7 @@ fuzz_target!(|input: Input| {
                 sample_rate,
                 bitrate_bps,
             }),
+        cover: None,
     };
     let req = TargetRequest {
         target_bytes: input.target_bytes,
@@ -97,6 +98,7 @@ fuzz_target!(|input: Input| {
         output: "out.mp4",
         passlog: "pass",
         threads: Some(2),
+        trim: None,
     };
     for pass in [Pass::Single, Pass::First, Pass::Second] {
         assert!(!target_args(&plan, &io, pass).is_empty());

@@ -335,3 +335,22 @@ fn absurd_durations_and_targets_do_not_overflow() {
     let r = req(4_000_000_000, VideoContainer::Mp4);
     check_invariants(&p, &r, &plan_for_target(&p, &r).unwrap());
 }
+
+/// Found by `cargo fuzz` (target `planner`): a header claiming 4·10^-25 fps planned a
+/// 0 bit/s video. Such rates are treated as unknown.
+#[test]
+fn absurd_frame_rates_are_not_believed() {
+    let p = probe(
+        (65_535, 2_303),
+        Some(4.136_912_325_220_015e-25),
+        0,
+        128_592.0,
+        None,
+    );
+    let mut r = req(15_663_162, VideoContainer::Mp4);
+    r.keep_audio = false;
+    if let Ok(plan) = plan_for_target(&p, &r) {
+        check_invariants(&p, &r, &plan);
+        assert!(plan.video.unwrap().bitrate_bps > 0);
+    }
+}
