@@ -21,7 +21,8 @@ declare -A RUNS=([sniff]=200000 [probe_json]=60000 [planner]=200000 [ffmpeg_log]
 cargo fuzz build -O -a
 for t in $targets; do
   [ -n "$only" ] && [ "$t" != "$only" ] && continue
-  mkdir -p "corpus/$t"
+  # Seed folders may be empty (git keeps no empty folder): libFuzzer needs them to exist.
+  mkdir -p "corpus/$t" "seeds/$t"
   if [ -n "$seconds" ]; then
     limit=(-max_total_time="$seconds")
   else
