@@ -73,7 +73,8 @@ pub struct BatchSummary {
     pub stopped: usize,
     /// 0..=1 of the batch's expected work.
     pub fraction: f64,
-    /// Seconds left at the pace so far, once there is a pace to go by.
+    /// Seconds left: from the expected work until the batch has shown its pace, then more
+    /// and more from the pace so far. `None` once every job has ended.
     pub eta_s: Option<f64>,
 }
 
@@ -109,10 +110,7 @@ pub fn summarize(items: &[BatchItem], elapsed_s: f64) -> Option<BatchSummary> {
     }
     let fraction = (done_work / total_work).clamp(0.0, 1.0);
     let all_ended = ended == items.len();
-    // Too early to tell below 2 % or in the first second; the pace of the batch so far
-    // covers parallel lanes and queueing without modelling them.
-    let eta_s = (!all_ended && fraction >= 0.02 && elapsed_s >= 1.0)
-        .then(|| elapsed_s * (1.0 - fraction) / fraction);
+    let eta_s = (!all_ended).then(|| time_left(items, total_work - done_work, fraction, elapsed_s));
     Some(BatchSummary {
         total: items.len(),
         ended,
@@ -120,6 +118,31 @@ pub fn summarize(items: &[BatchItem], elapsed_s: f64) -> Option<BatchSummary> {
         fraction: if all_ended { 1.0 } else { fraction.min(0.99) },
         eta_s,
     })
+}
+
+/// Share of the batch done after which the time left is the pace's alone.
+const PACE_TRUSTED_AT: f64 = 0.2;
+
+/// Seconds left for `remaining` work (in expected seconds) when `fraction` of the batch is
+/// done after `elapsed_s`. The expected work is known for every job from the start, so an
+/// estimate is there as soon as the batch starts: the remaining work shared among the jobs
+/// running side by side. Once the batch has a pace (2 % done and a second gone), the pace
+/// so far (which covers parallel lanes, queueing and the engine's real speed without
+/// modelling them) takes over, fully from [`PACE_TRUSTED_AT`] on, so the line does not
+/// jump from one to the other.
+fn time_left(items: &[BatchItem], remaining: f64, fraction: f64, elapsed_s: f64) -> f64 {
+    let side_by_side = items
+        .iter()
+        .filter(|i| matches!(i.state, ItemState::Running { .. }))
+        .count()
+        .max(1);
+    let modelled = remaining.max(0.0) / side_by_side as f64;
+    if fraction < 0.02 || elapsed_s < 1.0 {
+        return modelled;
+    }
+    let paced = elapsed_s * (1.0 - fraction) / fraction;
+    let trust = (fraction / PACE_TRUSTED_AT).min(1.0);
+    trust * paced + (1.0 - trust) * modelled
 }
 
 impl BatchSummary {

@@ -3,4 +3,5 @@
 pub mod admission;
 pub mod job_events;
 pub mod runner;
+pub mod test_hold;
 pub mod worker_bridge;

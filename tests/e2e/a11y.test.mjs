@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-  serveDist, openApp, makeMedia, randomBytesFile, addFiles, jobItem, artifacts, readFileSync, until,
+  serveDist, openApp, makeMedia, randomBytesFile, addFiles, jobItem, artifacts, readFileSync, until, waitHeld, releaseFromNowOn,
 } from './harness.mjs';
 
 const TIMEOUT = 5 * 60_000;
@@ -48,7 +48,7 @@ const bad = () => randomBytesFile('a11y-noise.mp4', 40_000, 7);
 
 for (const colorScheme of ['light', 'dark']) {
   test(`${colorScheme}: no serious or critical violations, and job endings are announced`, { timeout: TIMEOUT }, async () => {
-    const app = await openApp(server.url, { colorScheme, bypassCSP: true });
+    const app = await openApp(`${server.url}?hold_jobs=1`, { colorScheme, bypassCSP: true });
     const { page } = app;
     try {
       const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
@@ -65,9 +65,12 @@ for (const colorScheme of ['light', 'dark']) {
       await screenshot(page, 'queued', colorScheme);
 
       await page.getByRole('button', { name: 'Convert', exact: true }).click();
+      // The video is held running (the `hold_jobs` test hook) while the page is checked.
+      await waitHeld(page, ['a11y-clip.mp4']);
       await jobItem(page, 'a11y-clip.mp4').getByRole('progressbar', { name: 'Progress' }).waitFor();
       await screenshot(page, 'running', colorScheme);
       await assertNoSeriousViolations(page, 'running');
+      await releaseFromNowOn(page);
 
       const outputs = { 'a11y-clip.mp4': 'a11y-clip-10MB.mp4', 'a11y-photo.png': 'a11y-photo.webp', 'a11y-tone.wav': 'a11y-tone.mp3' };
       for (const [name, out] of Object.entries(outputs)) {

@@ -37,7 +37,8 @@ for (const engine of ENGINES) {
     const item = jobItem(app.page, name);
     await item.getByText('video', { exact: true }).waitFor();
     await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
-    await item.getByRole('progressbar').waitFor();
+    // (A running job's progress bar is checked where the job is held running by the test
+    // hook: a11y, preview and offline tests; here the job may well end before a look.)
     const outName = `e2e-720p-12s-${engine.tag}-2MB.mp4`;
     await item.getByRole('link', { name: `Download ${outName}` }).waitFor({ timeout: ENCODE_TIMEOUT });
     assert.match(await jobLog(item), engine.log);

@@ -206,3 +206,25 @@ export async function openAppInProfile(url, { colorScheme = 'light' } = {}) {
   const browser = { close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
   return { browser, context, page, requests, consoleErrors };
 }
+
+/** With the app's `hold_jobs=1` test hook (src/engine/test_hold.rs) every job stops once it
+ *  is marked running, before anything is sent to its engine, until the test releases it:
+ *  transient states (a running job's progress bar, a job waiting beside it, the batch's
+ *  time left) then hold for as long as the test looks, whatever the machine's speed.
+ *  Resolves once every job named is held. */
+export async function waitHeld(page, names, { timeout = 120_000 } = {}) {
+  await page.waitForFunction(
+    (wanted) => typeof window.tampHeld === 'function' && wanted.every((n) => window.tampHeld().includes(n)),
+    names, { timeout },
+  );
+}
+
+/** Lets the held job called `name` go on (every held job without a name). */
+export async function release(page, name) {
+  await page.evaluate((n) => window.tampRelease(n ?? undefined), name ?? null);
+}
+
+/** From now on, releases every job as soon as it is held (the hook stays on for the page). */
+export async function releaseFromNowOn(page) {
+  await page.evaluate(() => { window.__tampAutoRelease ??= setInterval(() => window.tampRelease(), 20); });
+}

@@ -3,10 +3,12 @@
 // its total progress. A device is stood in by overriding `navigator.hardwareConcurrency`
 // and `deviceMemory` before the app loads; "large" without a 600 MB file comes from the
 // app's `memory_budget_mb` test hook (src/engine/admission.rs), which lowers the budget
-// and leaves the rule as it is.
+// and leaves the rule as it is. Every test runs with the `hold_jobs=1` hook: each job stops
+// once it is running until the test releases it, so what runs at the same time, what waits
+// and the batch line are looked at while they hold, never raced against the machine.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, makeMedia, addFiles, jobItem, jobLog } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, jobLog, waitHeld, release } from './harness.mjs';
 
 const TIMEOUT = 5 * 60_000;
 let server;
@@ -17,7 +19,7 @@ after(async () => { for (const app of open) await app.browser.close(); server?.s
 async function openOn(cores, query = '') {
   server ??= await serveDist();
   // No service worker: its one-time reload into isolation would wipe the status recorder.
-  const app = await openApp(server.url + query, {
+  const app = await openApp(`${server.url}?hold_jobs=1${query}`, {
     serviceWorkers: 'block',
     beforeLoad: (context) => context.addInitScript((n) => {
       Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
@@ -25,12 +27,13 @@ async function openOn(cores, query = '') {
     }, cores),
   });
   open.push(app);
-  // Every change of a job's status, with a timestamp, as the page shows it.
+  // Every change of a job's status and of the batch line, as the page shows it: a mutation
+  // observer sees each change as it is made (a timer could miss a short one).
   await app.page.evaluate(() => {
     window.statusLog = [];
     window.batchLines = [];
     const seen = new Map();
-    setInterval(() => {
+    const record = () => {
       for (const li of document.querySelectorAll('ul[aria-label="Queue"] > li')) {
         const name = li.querySelector('.job-name')?.textContent;
         const status = li.dataset.status;
@@ -41,9 +44,16 @@ async function openOn(cores, query = '') {
       }
       const batch = document.querySelector('progress[aria-label="Batch progress"]')?.getAttribute('aria-valuetext');
       if (batch && batch !== window.batchLines.at(-1)) window.batchLines.push(batch);
-    }, 10);
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   return app;
+}
+
+/** The status each job shows now: name → status. */
+async function statuses(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('ul[aria-label="Queue"] > li')]
+    .map((li) => [li.querySelector('.job-name')?.textContent, li.dataset.status])));
 }
 
 /** When each job was running: name → [start, end]. */
@@ -87,17 +97,23 @@ test('two small videos and images run side by side on a device with room; the ba
   await addFiles(page, files);
   await convertAll(page, names);
 
+  // All four fit (two video lanes, images beside them): all four are running at once.
+  await waitHeld(page, names);
+  const now = await statuses(page);
+  for (const name of names) assert.equal(now[name], 'running', `${name} runs beside the others: ${JSON.stringify(now)}`);
+  // The batch line knows the time left from the start: every job's expected work is known.
   const bar = page.getByRole('progressbar', { name: 'Batch progress' });
-  await bar.waitFor();
-  assert.match(await bar.getAttribute('aria-valuetext'), /^Batch: [0-3] of 4 done · \d+%/);
+  assert.match(await bar.getAttribute('aria-valuetext'), /^Batch: 0 of 4 done · 0% · about \d+:\d\d left$/);
   assert.match(await page.title(), /^\d+% · /, 'the tab title follows the batch');
+  await release(page);
   await waitDone(page, names);
   await page.getByText('Batch: 4 of 4 done · 100%').waitFor();
   assert.equal(await bar.getAttribute('aria-valuetext'), 'Batch: 4 of 4 done · 100%');
 
-  // On the way, the line counted jobs up and estimated the time left.
+  // On the way, the line counted jobs up, with the time left while work remained.
   const lines = await page.evaluate(() => window.batchLines);
-  assert.ok(lines.some((l) => /^Batch: [0-3] of 4 done · \d+% · about \d+:\d\d left$/.test(l)), `time left shown: ${JSON.stringify(lines)}`);
+  const running = lines.filter((l) => !l.startsWith('Batch: 4 of 4'));
+  assert.ok(running.length > 0 && running.every((l) => /^Batch: [0-3] of 4 done · \d+% · about \d+:\d\d left$/.test(l)), `time left shown: ${JSON.stringify(lines)}`);
   const spans = await runIntervals(page);
   assert.ok(overlap(spans['par-a.mp4'], spans['par-b.mp4']), `the two videos ran at once: ${JSON.stringify(spans)}`);
   assert.ok(['par-c.png', 'par-d.png'].some((n) => overlap(spans[n], spans['par-a.mp4'])), 'an image ran beside a video');
@@ -108,7 +124,14 @@ test('with one video lane, the second video waits and says why', { timeout: TIME
   const { page } = await openOn(2);
   await addFiles(page, [smallVideo('lane-a.mp4', 30), smallVideo('lane-b.mp4', 200)]);
   await convertAll(page, ['lane-a.mp4', 'lane-b.mp4']);
+  await waitHeld(page, ['lane-a.mp4']);
   await jobItem(page, 'lane-b.mp4').getByText('Waiting: this device converts one video at a time.').waitFor();
+  assert.deepEqual(await statuses(page), { 'lane-a.mp4': 'running', 'lane-b.mp4': 'queued' });
+  await release(page, 'lane-a.mp4');
+  // The second starts only once the first has ended.
+  await waitHeld(page, ['lane-b.mp4']);
+  assert.equal((await statuses(page))['lane-a.mp4'], 'done');
+  await release(page);
   await waitDone(page, ['lane-a.mp4', 'lane-b.mp4']);
   const spans = await runIntervals(page);
   assert.ok(!overlap(spans['lane-a.mp4'], spans['lane-b.mp4']), `one after the other: ${JSON.stringify(spans)}`);
@@ -117,7 +140,7 @@ test('with one video lane, the second video waits and says why', { timeout: TIME
 test('a video over the memory budget runs alone; the images wait and say why', { timeout: TIMEOUT }, async () => {
   // A 1080p video is estimated at over 200 MB whichever FFmpeg core runs it (the frames in
   // flight alone are 150 MB); a 150 MB budget makes it larger than the budget by itself.
-  const { page } = await openOn(8, '?memory_budget_mb=150');
+  const { page } = await openOn(8, '&memory_budget_mb=150');
   const big = makeMedia('par-1080p.mp4', [
     '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=25:duration=2',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
@@ -125,7 +148,15 @@ test('a video over the memory budget runs alone; the images wait and say why', {
   const names = ['par-1080p.mp4', 'alone-c.png', 'alone-d.png'];
   await addFiles(page, [big, image('alone-c.png', '640x480'), image('alone-d.png', '320x240')]);
   await convertAll(page, names);
+  await waitHeld(page, ['par-1080p.mp4']);
   await jobItem(page, 'alone-c.png').getByText(/^Waiting: a large video is running \(est\. \d+\.\d MB\)\.$/).waitFor();
+  const waiting = await statuses(page);
+  assert.deepEqual([waiting['alone-c.png'], waiting['alone-d.png']], ['queued', 'queued'], JSON.stringify(waiting));
+  await release(page, 'par-1080p.mp4');
+  // Once the video is done, the two small images fit together: both running at once.
+  await waitHeld(page, ['alone-c.png', 'alone-d.png']);
+  assert.equal((await statuses(page))['par-1080p.mp4'], 'done');
+  await release(page);
   await waitDone(page, names);
   const spans = await runIntervals(page);
   for (const img of ['alone-c.png', 'alone-d.png']) {

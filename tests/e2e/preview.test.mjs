@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, jobItem, artifacts, until } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, artifacts, until, waitHeld, release } from './harness.mjs';
 
 const TIMEOUT = 5 * 60_000;
 let server;
@@ -193,7 +193,8 @@ function spies() {
 }
 
 test('a notification when the batch ends in a hidden tab, and the screen kept on while it runs', { timeout: TIMEOUT }, async () => {
-  const app = await openApp(server.url, {
+  // Jobs are held running (the `hold_jobs` test hook) until the test has looked at them.
+  const app = await openApp(`${server.url}?hold_jobs=1`, {
     beforeLoad: async (context) => {
       // Headless Chromium denies the screen wake lock unless granted (a visible tab of a
       // normal window has it without asking).
@@ -217,6 +218,8 @@ test('a notification when the batch ends in a hidden tab, and the screen kept on
     const image = jobItem(page, 'preview-photo.png');
     await image.getByText('image', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Convert', exact: true }).click();
+    await waitHeld(page, ['preview-photo.png']);
+    await release(page);
     await image.getByRole('link', { name: 'Download preview-photo.webp' }).waitFor({ timeout: TIMEOUT });
     await new Promise((r) => setTimeout(r, 500));
     assert.deepEqual(await page.evaluate(() => self.__tampNotes), [], 'nothing while the tab is visible');
@@ -227,10 +230,12 @@ test('a notification when the batch ends in a hidden tab, and the screen kept on
     await video.getByText('video', { exact: true }).waitFor();
     const wakeBefore = await page.evaluate(() => ({ ...self.__tampWake }));
     await page.getByRole('button', { name: 'Convert', exact: true }).click();
+    await waitHeld(page, ['preview-clip.mp4']);
     await video.getByRole('progressbar', { name: 'Progress' }).waitFor();
     const running = await page.evaluate(() => ({ ...self.__tampWake }));
     assert.equal(running.requests, wakeBefore.requests + 1, `one wake lock request for the batch: ${JSON.stringify(running)}`);
     await page.evaluate(() => { self.__tampHidden = true; });
+    await release(page);
     await video.getByRole('link', { name: 'Download preview-clip-10MB.mp4' }).waitFor({ timeout: TIMEOUT });
     const notes = await until(() => page.evaluate(() => self.__tampNotes.length && self.__tampNotes), { timeout: 5_000, what: 'a notification' });
     assert.deepEqual(notes, [['Tamp: 1 file ready', 'preview-clip-10MB.mp4']]);
@@ -252,7 +257,8 @@ test('a notification when the batch ends in a hidden tab, and the screen kept on
 });
 
 test('the wake lock is taken again when the tab comes back during a batch', { timeout: TIMEOUT }, async () => {
-  const app = await openApp(server.url, {
+  // The job is held running (the `hold_jobs` test hook) while the tab hides and comes back.
+  const app = await openApp(`${server.url}?hold_jobs=1`, {
     beforeLoad: async (context) => {
       await context.grantPermissions(['screen-wake-lock'], { origin: server.url.replace(/\/$/, '') });
       await context.addInitScript(spies);
@@ -268,7 +274,7 @@ test('the wake lock is taken again when the tab comes back during a batch', { ti
     assert.equal(await box.isChecked(), false);
     assert.match(await page.locator('#notify-help').innerText(), /blocked for this site/);
 
-    // Long enough to still be running while the test hides and shows the tab; cancelled after.
+    // Held running while the test hides and shows the tab; cancelled after.
     const long = makeMedia('preview-long.mp4', [
       '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=60', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
     ]);
@@ -276,6 +282,7 @@ test('the wake lock is taken again when the tab comes back during a batch', { ti
     const item = jobItem(page, 'preview-long.mp4');
     await item.getByText('video', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Convert', exact: true }).click();
+    await waitHeld(page, ['preview-long.mp4']);
     await item.getByRole('progressbar', { name: 'Progress' }).waitFor();
     await until(() => page.evaluate(() => self.__tampWake.granted === 1), { timeout: 10_000, what: 'the lock granted' });
     // Hiding the tab makes the browser drop the lock; showing it again asks anew.

@@ -2,11 +2,12 @@
 // leaving with results not downloaded asks first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, makeMedia, addFiles, jobItem, download } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download, waitHeld, release } from './harness.mjs';
 
 const TIMEOUT = 4 * 60_000;
 let server; let app;
-before(async () => { server = await serveDist(); app = await openApp(server.url); });
+// Jobs are held running (the `hold_jobs` test hook) until the test has looked at the title.
+before(async () => { server = await serveDist(); app = await openApp(`${server.url}?hold_jobs=1`); });
 after(async () => { await app?.browser.close(); server?.stop(); });
 
 test('settings persist across visits', async () => {
@@ -39,7 +40,9 @@ test('the title shows progress; leaving with an undownloaded result asks first',
   const item = jobItem(app.page, 'ux-clip.mp4');
   await item.getByText('video', { exact: true }).waitFor();
   await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
-  await app.page.waitForFunction(() => /^\d+% · /.test(document.title), null, { timeout: 60_000 });
+  await waitHeld(app.page, ['ux-clip.mp4']);
+  await app.page.waitForFunction(() => /^\d+% · /.test(document.title), null, { timeout: 10_000 });
+  await release(app.page);
   await item.getByRole('link', { name: 'Download ux-clip-0.5MB.mp4' }).waitFor({ timeout: TIMEOUT });
   await app.page.waitForFunction(() => !/^\d+% · /.test(document.title));
 

@@ -39,11 +39,36 @@ fn failed_and_cancelled_jobs_end_their_share() {
 }
 
 #[test]
-fn no_time_left_is_guessed_too_early_and_none_at_the_end() {
+fn time_left_is_estimated_from_the_expected_work_before_the_batch_has_a_pace() {
+    // Nothing done yet: the work left, shared by the jobs running side by side.
+    let queued = [
+        item(ItemState::Waiting, 10.0),
+        item(ItemState::Waiting, 20.0),
+    ];
+    let s = summarize(&queued, 0.0).unwrap();
+    assert_eq!(s.eta_s, Some(30.0));
+    assert_eq!(s.describe(), "Batch: 0 of 2 done · 0% · about 0:30 left");
+    let two_running = [
+        item(ItemState::Running { fraction: 0.0 }, 10.0),
+        item(ItemState::Running { fraction: 0.0 }, 10.0),
+    ];
+    assert_eq!(summarize(&two_running, 0.2).unwrap().eta_s, Some(10.0));
+    // Under 2 % done, or in the first second, the pace is not believed yet.
     let started = [item(ItemState::Running { fraction: 0.01 }, 10.0)];
-    assert_eq!(summarize(&started, 5.0).unwrap().eta_s, None);
+    assert!((summarize(&started, 5.0).unwrap().eta_s.unwrap() - 9.9).abs() < 1e-9);
     let first_second = [item(ItemState::Running { fraction: 0.5 }, 10.0)];
-    assert_eq!(summarize(&first_second, 0.5).unwrap().eta_s, None);
+    assert!((summarize(&first_second, 0.5).unwrap().eta_s.unwrap() - 5.0).abs() < 1e-9);
+}
+
+#[test]
+fn the_pace_takes_over_gradually_and_no_time_is_left_at_the_end() {
+    // 10 % done in 1 s: the pace says 9 s, the model 90 s; halfway to trusting the pace.
+    let early = [item(ItemState::Running { fraction: 0.1 }, 100.0)];
+    let eta = summarize(&early, 1.0).unwrap().eta_s.unwrap();
+    assert!((eta - (0.5 * 9.0 + 0.5 * 90.0)).abs() < 1e-9, "{eta}");
+    // From 20 % on, the pace alone.
+    let later = [item(ItemState::Running { fraction: 0.25 }, 100.0)];
+    assert!((summarize(&later, 5.0).unwrap().eta_s.unwrap() - 15.0).abs() < 1e-9);
     let finished = [item(ItemState::Done, 10.0), item(ItemState::Stopped, 1.0)];
     let s = summarize(&finished, 20.0).unwrap();
     assert_eq!((s.percent(), s.eta_s), (100, None));

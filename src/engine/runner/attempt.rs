@@ -7,6 +7,7 @@ use tamp_core::memory::estimate_peak;
 use super::{Attempt, Runner, MT_STALL_MS, ST_SILENCE_MS};
 use crate::engine::admission::{engine_for, shape_of};
 use crate::engine::job_events::{apply_event, fail, output_name};
+use crate::engine::test_hold;
 use crate::engine::worker_bridge::{EngineWorker, WorkerMsg};
 use crate::protocol::{CoreKind, Event, Goal, JobSpec, Request, VideoOptions};
 use crate::state::job::{Job, JobStatus};
@@ -32,6 +33,11 @@ impl Runner {
             CoreKind::SingleThread => Some(ST_SILENCE_MS),
             CoreKind::Image => None,
         };
+        if test_hold::enabled() {
+            if let Some(ended) = held(job, core, &mut worker).await {
+                return ended;
+            }
+        }
         if !worker.is_ready() {
             // The worker drops requests until its engine has loaded; wait for `Ready`.
             loop {
@@ -107,6 +113,30 @@ impl Runner {
         ));
         if shrank {
             queue.pump();
+        }
+    }
+}
+
+/// The `hold_jobs` test hook ([`test_hold`]): waits until the test releases `job`, while its
+/// engine loads as usual; a cancel or a crash in the meantime ends the attempt as it would
+/// at any other point. `None` once released.
+async fn held(job: &Job, core: CoreKind, worker: &mut EngineWorker) -> Option<Attempt> {
+    use futures::future::{select, Either};
+    let mut release = test_hold::hold(&job.name);
+    loop {
+        let next = Box::pin(worker.next_within(None));
+        let msg = match select(&mut release, next).await {
+            Either::Left(_) => return None,
+            Either::Right((msg, _)) => msg,
+        };
+        match msg {
+            WorkerMsg::Event(Event::Ready { .. }, _) => worker.mark_ready(),
+            WorkerMsg::Event(Event::LoadFailed { message }, _) => {
+                fail(job, message, vec![]);
+                return Some(Attempt::Ended(None));
+            }
+            WorkerMsg::Event(..) => {}
+            other => return Some(end_abnormally(job, core, other)),
         }
     }
 }
