@@ -35,7 +35,7 @@ for (;;) {
 const literal = src.slice(start + opening.length - 1, end + 1);
 if (/(^|[^\\])\$\{/.test(literal)) throw new Error('vendor-aac: the inline worker interpolates');
 const script = new Function(`return ${literal};`)();
-src = src.slice(0, start) + 'return new Worker(new URL("./aac-encoder.worker.js", import.meta.url))' + src.slice(end + 1);
+src = src.slice(0, start) + 'return new Worker(new URL("./aac-encoder.worker.js", import.meta.url)' + src.slice(end + 1);
 src = once(src, 'import { Logging } from "mediabunny";', 'import { Logging } from "../mediabunny/mediabunny.min.mjs";');
 src = src.replace(/\} from "mediabunny";/g, '} from "../mediabunny/mediabunny.min.mjs";');
 if (/from "mediabunny"/.test(src)) throw new Error('vendor-aac: a bare import of mediabunny is left');

@@ -25,7 +25,7 @@ use crate::mediabunny_probe::{call, demux_facts};
 
 thread_local! {
     /// The size the next configured encoder is set to, while a scaling job runs.
-    static TARGET: Cell<Option<(u32, u32)>> = const { Cell::new(None) };
+    static TARGET: Cell<Option<Target>> = const { Cell::new(None) };
     /// When the first encoded chunk of the current job came out.
     static FIRST_CHUNK_MS: Cell<Option<f64>> = const { Cell::new(None) };
     /// The check's verdict per Mediabunny codec id.
@@ -106,12 +106,40 @@ pub fn first_chunk_ms() -> Option<f64> {
     FIRST_CHUNK_MS.with(Cell::get)
 }
 
+/// The size encoders are configured at during a scaling job.
+#[derive(Clone, Copy)]
+struct Target {
+    width: u32,
+    height: u32,
+    /// Mediabunny derived the bitrate from a quality level and the source's size: scale
+    /// it to the output's size with Mediabunny's own rule (pixels to the power 0.95).
+    bitrate_from_level: bool,
+}
+
 /// `config` with the target size, when one is set.
 fn resized(config: &JsValue) -> Result<JsValue, JsValue> {
-    let Some((width, height)) = TARGET.with(Cell::get) else {
+    let Some(Target {
+        width,
+        height,
+        bitrate_from_level,
+    }) = TARGET.with(Cell::get)
+    else {
         return Ok(config.clone());
     };
     let copy = Object::assign(&Object::new(), config.unchecked_ref());
+    let dim = |k: &str| {
+        Reflect::get(config, &k.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    let bitrate = Reflect::get(config, &"bitrate".into())?.as_f64();
+    if let (true, Some(bps), Some(w), Some(h)) =
+        (bitrate_from_level, bitrate, dim("width"), dim("height"))
+    {
+        let ratio = (width as f64 * height as f64) / (w * h).max(1.0);
+        let scaled = (bps * ratio.powf(0.95) / 1000.0).ceil() * 1000.0;
+        Reflect::set(&copy, &"bitrate".into(), &scaled.into())?;
+    }
     Reflect::set(&copy, &"width".into(), &width.into())?;
     Reflect::set(&copy, &"height".into(), &height.into())?;
     // A display size from the source would stretch the smaller picture back.
@@ -156,8 +184,16 @@ pub async fn encoder_scaling_for(input: &JsValue, job: &WebCodecsJob) -> Option<
 pub struct ScaleTo(());
 
 impl ScaleTo {
-    pub fn new(width: u32, height: u32) -> Self {
-        TARGET.with(|t| t.set(Some((width, height))));
+    /// Encoders configured from now on are set to `width` × `height`; with
+    /// `bitrate_from_level`, their bitrate too (see [`Target`]).
+    pub fn new(width: u32, height: u32, bitrate_from_level: bool) -> Self {
+        TARGET.with(|t| {
+            t.set(Some(Target {
+                width,
+                height,
+                bitrate_from_level,
+            }))
+        });
         ScaleTo(())
     }
 }
@@ -225,7 +261,7 @@ async fn check(codec: &str, wrap: bool) -> Result<bool, JsValue> {
     call(&output, "addVideoTrack", &[source.clone()]).await?;
     call(&output, "start", &[]).await?;
     {
-        let _scaling = wrap.then(|| ScaleTo::new(CHECK_OUT.0, CHECK_OUT.1));
+        let _scaling = wrap.then(|| ScaleTo::new(CHECK_OUT.0, CHECK_OUT.1, false));
         call(&source, "add", &[sample.clone()]).await?;
         call(&sample, "close", &[]).await?;
         call(&source, "close", &[]).await?;

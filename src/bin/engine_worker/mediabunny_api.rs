@@ -152,6 +152,8 @@ pub struct Prepared {
     target: BufferTarget,
     /// The size the encoder scales to, when it does (else Mediabunny's canvas does).
     pub encoder_scaling: Option<(u32, u32)>,
+    /// The video's bitrate comes from a quality level (quality mode), not the plan.
+    bitrate_from_level: bool,
 }
 
 /// Sets up the conversion of `input` described by `job`. The browser is asked whether it
@@ -222,6 +224,7 @@ pub async fn prepare(
         conversion,
         target: target.unchecked_into(),
         encoder_scaling,
+        bitrate_from_level: matches!(job.video.rate, VideoRate::Level(_)),
     })
 }
 
@@ -271,7 +274,9 @@ impl Prepared {
         let callback = Closure::<dyn Fn(f64, f64)>::new(on_progress);
         self.conversion
             .set_on_progress(callback.as_ref().unchecked_ref());
-        let scaling = self.encoder_scaling.map(|(w, h)| ScaleTo::new(w, h));
+        let scaling = self
+            .encoder_scaling
+            .map(|(w, h)| ScaleTo::new(w, h, self.bitrate_from_level));
         let result = JsFuture::from(self.conversion.execute()).await;
         drop(scaling);
         // Unhook the callback before it is freed, in case anything reports late.

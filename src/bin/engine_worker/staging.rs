@@ -24,8 +24,9 @@ impl Engine {
         let core = self.ffmpeg.load().await?;
         if !self.staged.get() {
             let name = input_path
-                .trim_start_matches(IN_DIR)
-                .trim_start_matches('/');
+                .strip_prefix(IN_DIR)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .unwrap_or(input_path);
             stage_input(&core.fs(), name, input).await?;
             self.staged.set(true);
         }
