@@ -47,9 +47,11 @@ export async function runApp(page, clip, mb, encoder, outDir) {
     out, size: statSync(out).size,
     shape: displaySize(probe),
     fps: rate(video.avg_frame_rate),
-    videoKbps: Number(log.match(/Video (\d+) kbps/g)?.at(-1)?.match(/\d+/)[0]),
+    // The plan's video bitrate, else the output's (a plan limited to the source's rate).
+    videoKbps: Number(log.match(/^Video (\d+) kbps/gm)?.at(-1)?.match(/\d+/)[0] ?? Math.round(Number(video.bit_rate) / 1000)),
     audioKbps: audio ? Math.round(Number(audio.bit_rate) / 1000) : 0,
     audioChannels: audio?.channels ?? 0,
+    encodeFps: Number(log.match(/frames, (\d+) fps/)?.[1] ?? NaN),
     firstFrameMs: Number(log.match(/First encoded frame (\d+) ms/)?.[1] ?? NaN),
     scaledInEncoder: /the encoder scales to/.test(log),
     attempts: (log.match(/First encoded frame/g) ?? []).length || 1,

@@ -23,17 +23,18 @@ function looped(name, seconds, height) {
   return out;
 }
 
-/** The default rows: [clip, target MB]; tight targets downscale, loose ones do not. */
+/** The default rows: [clip, target MB]; tight targets downscale, loose ones do not (all
+ *  below the source's size, which would otherwise be copied as it is). */
 export function defaultClips() {
   const c720 = looped('bench-bbb-720p-64s.mp4', 64, 720);
   const c1080 = looped('bench-bbb-1080p-64s.mp4', 64, 1080);
   const c8 = looped('bench-bbb-720p-8s.mp4', 8, 720);
   return [
     [c720, 5], // downscaled (about 360p)
-    [c720, 40], // kept at 720p
+    [c720, 15], // kept at 720p (the source is 22 MB)
     [c1080, 10], // downscaled
-    [c1080, 60], // kept at 1080p
+    [c1080, 30], // kept at 1080p (the source is 44 MB)
     [c8, 2], // the short clip, downscaled
-    [c8, 6], // the short clip, kept
+    [c8, 2.5], // the short clip, kept at 720p (the source is 2.9 MB)
   ];
 }

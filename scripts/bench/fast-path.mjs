@@ -43,19 +43,20 @@ for (const [clip, mb] of rows) {
   for (let r = 0; r < reps; r++) {
     const a = await runApp(page, clip, mb, 'Fast (browser codecs)', outDir);
     const n = runNative(clip, a, outDir, `${basename(clip, '.mp4')}-${mb}MB`);
+    log(JSON.stringify({ ...a, out: undefined }));
     log(`${basename(clip)} → ${mb} MB: app ${a.wallS.toFixed(2)} s, native ${n.wallS.toFixed(2)} s`);
     app.push(a); native.push(n);
   }
   const a = app.at(-1); const n = native.at(-1);
   const appS = median(app.map((x) => x.wallS)); const nativeS = median(native.map((x) => x.wallS));
-  lines.push(`| ${basename(clip)} → ${mb} MB | ${a.shape.join('×')} @ ${a.fps.toFixed(0)} | ${a.scaledInEncoder ? 'encoder' : 'canvas / none'} | ${a.firstFrameMs} | ${appS.toFixed(2)} | ${nativeS.toFixed(2)} | ${(nativeS / appS).toFixed(2)}× | ${(a.size / 1e6).toFixed(2)} MB (${(100 * a.size / (mb * 1e6)).toFixed(0)}%) | ${(n.size / 1e6).toFixed(2)} MB | ${a.engine} |`);
+  lines.push(`| ${basename(clip)} → ${mb} MB | ${a.shape.join('×')} @ ${a.fps.toFixed(0)} | ${a.scaledInEncoder ? 'encoder' : 'canvas / none'} | ${a.encodeFps} | ${a.firstFrameMs} | ${appS.toFixed(2)} | ${nativeS.toFixed(2)} | ${(nativeS / appS).toFixed(2)}× | ${(a.size / 1e6).toFixed(2)} MB (${(100 * a.size / (mb * 1e6)).toFixed(0)}%) | ${(n.size / 1e6).toFixed(2)} MB | ${a.engine} |`);
 }
 await browser.close();
 server.stop();
 
 const table = [
-  '| clip → target | output shape | resize | first frame ms | app s | native s | native / app | app output | native output | engine |',
-  '|---|---|---|---:|---:|---:|---:|---:|---:|---|',
+  '| clip → target | output shape | resize | encode fps | first frame ms | app s | native s | native / app | app output | native output | engine |',
+  '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ...lines,
 ].join('\n');
 console.log(table);

@@ -28,6 +28,8 @@ thread_local! {
     static TARGET: Cell<Option<Target>> = const { Cell::new(None) };
     /// When the first encoded chunk of the current job came out.
     static FIRST_CHUNK_MS: Cell<Option<f64>> = const { Cell::new(None) };
+    /// Encoded video chunks of the current job.
+    static CHUNKS: Cell<u64> = const { Cell::new(0) };
     /// The check's verdict per Mediabunny codec id.
     static VERDICTS: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
 }
@@ -86,6 +88,7 @@ fn watch_first_chunk(args: &js_sys::Array) -> Result<(), JsValue> {
                     t.set(Some(js_sys::Date::now()));
                 }
             });
+            CHUNKS.with(|n| n.set(n.get() + 1));
             output.call2(&JsValue::NULL, &chunk, &meta)
         },
     );
@@ -99,6 +102,12 @@ fn watch_first_chunk(args: &js_sys::Array) -> Result<(), JsValue> {
 /// Forgets the last job's first chunk; the next encoder output is the new first.
 pub fn reset_first_chunk() {
     FIRST_CHUNK_MS.with(|t| t.set(None));
+    CHUNKS.with(|n| n.set(0));
+}
+
+/// Video chunks encoded since [`reset_first_chunk`]: the frames of this attempt.
+pub fn chunks() -> u64 {
+    CHUNKS.with(Cell::get)
 }
 
 /// When (`Date.now()`) the first encoded video chunk since [`reset_first_chunk`] came out.
@@ -258,11 +267,11 @@ async fn check(codec: &str, wrap: bool) -> Result<bool, JsValue> {
         "Output",
         &[&object(&[("format", format), ("target", target.clone())])?.into()],
     )?;
-    call(&output, "addVideoTrack", &[source.clone()]).await?;
+    call(&output, "addVideoTrack", std::slice::from_ref(&source)).await?;
     call(&output, "start", &[]).await?;
     {
         let _scaling = wrap.then(|| ScaleTo::new(CHECK_OUT.0, CHECK_OUT.1, false));
-        call(&source, "add", &[sample.clone()]).await?;
+        call(&source, "add", std::slice::from_ref(&sample)).await?;
         call(&sample, "close", &[]).await?;
         call(&source, "close", &[]).await?;
         call(&output, "finalize", &[]).await?;

@@ -12,7 +12,7 @@ use tamp_core::args::EncodeIo;
 use tamp_core::plan::{replan_after_overshoot, Plan};
 use tamp_core::webcodecs::{job_for_plan, VideoCodecChoice, WebCodecsJob};
 
-use crate::encoder_scaling::{first_chunk_ms, reset_first_chunk};
+use crate::encoder_scaling::{chunks, first_chunk_ms, reset_first_chunk};
 use crate::job::{log_line, Engine, Output, SizeFit, MAX_RETRIES, OUT_DIR};
 use crate::mediabunny_api::{prepare, ConversionError};
 use crate::{describe_js_error, post};
@@ -114,13 +114,12 @@ impl Engine {
             .await
             .map_err(describe)?;
         let elapsed_s = (js_sys::Date::now() - started) / 1000.0;
-        let fps = job.video.frame_rate;
+        let frames = chunks();
         log_line(
             id,
             format!(
-                "Encoded {duration_s:.1} s of video in {elapsed_s:.1} s ({}; {resize}).",
-                fps.map(|f| format!("{:.0} fps", f * duration_s / elapsed_s.max(0.001)))
-                    .unwrap_or_else(|| "frame rate unknown".into())
+                "Encoded {duration_s:.1} s of video in {elapsed_s:.1} s: {frames} frames, {:.0} fps ({resize}).",
+                frames as f64 / elapsed_s.max(0.001)
             ),
         );
         if let Some(first) = first_chunk_ms() {
