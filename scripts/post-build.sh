@@ -18,6 +18,10 @@ mb="$root/vendor/node_modules/mediabunny/dist/bundles/mediabunny.min.mjs"
 [ -f "$mb" ] || { echo "missing $mb: run scripts/setup.sh (npm ci in vendor/)" >&2; exit 1; }
 mkdir -p "$stage/mediabunny"
 cp "$mb" "$stage/mediabunny/"
+# Its AAC encoder (MP4's sound beside the browser's video), rewritten to load from the site.
+node "$root/scripts/vendor-aac.mjs" "$root/vendor/node_modules/@mediabunny/aac-encoder" "$stage/aac-encoder"
+node --check "$stage/aac-encoder/mediabunny-aac-encoder.mjs"
+node --check "$stage/aac-encoder/aac-encoder.worker.js"
 
 # The Content-Security-Policy (meta tag in index.html, header line in sw.js), with the hashes
 # of index.html's inline scripts. Before the precache list: it changes index.html.

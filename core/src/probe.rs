@@ -1,10 +1,12 @@
 //! Understanding ffprobe's JSON (`-print_format json -show_format -show_streams`).
 
+mod demuxed;
 mod explain;
 mod raw;
 #[cfg(test)]
 mod tests;
 
+pub use demuxed::{probe_from_demuxer, DemuxedAudio, DemuxedFacts, DemuxedVideo};
 pub use explain::explain_ffprobe_failure;
 
 use raw::{RawProbe, RawStream};

@@ -11,10 +11,9 @@ mod tests;
 pub use choice::{EncoderChoice, VideoCodecChoice};
 use serde::Serialize;
 
-use crate::args::{audio_args, quality_audio};
+use crate::args::quality_audio;
 use crate::plan::{fit_dims, Plan, VideoContainer};
 use crate::probe::{Probe, VideoInfo};
-use crate::trim::TrimWindow;
 
 /// Under this many bits per pixel per frame, **Automatic** prefers x264. Measured here
 /// (scripts/bench.mjs, SSIM against the source): the browser's one-pass encoder trails
@@ -153,9 +152,10 @@ pub enum WebCodecsAudio {
     None,
     /// Opus through WebCodecs, inside the WebM.
     Opus { bitrate_bps: u64, channels: u32 },
-    /// AAC from FFmpeg, muxed with the browser-encoded video afterwards: Chromium has no
-    /// AAC encoder in WebCodecs on Linux, and MP4 should carry AAC to play everywhere.
-    FfmpegAac {
+    /// AAC inside the MP4, encoded alongside the video in the same Mediabunny output (by
+    /// the browser where it can, else by `@mediabunny/aac-encoder`, FFmpeg's AAC encoder
+    /// in wasm: Chromium on Linux has none), so the video is never muxed a second time.
+    Aac {
         bitrate_bps: u64,
         channels: u32,
         sample_rate: u32,
@@ -195,7 +195,7 @@ fn audio_for(
     rate: u32,
 ) -> WebCodecsAudio {
     match container {
-        VideoContainer::Mp4 => WebCodecsAudio::FfmpegAac {
+        VideoContainer::Mp4 => WebCodecsAudio::Aac {
             bitrate_bps,
             channels,
             sample_rate: rate,
@@ -266,37 +266,4 @@ pub fn job_for_quality(
         },
         audio,
     })
-}
-
-/// FFmpeg arguments that put the browser-encoded `video` (copied as is) and the source's
-/// first audio stream (encoded to AAC) into the final MP4. With a `trim`, the browser's
-/// video already holds only the window (from zero), so the source's sound is cut to match.
-pub fn mux_aac_args(
-    video: &str,
-    source: &str,
-    output: &str,
-    (bitrate_bps, channels, sample_rate): (u64, u32, u32),
-    trim: Option<TrimWindow>,
-) -> Vec<String> {
-    let mut args: Vec<String> = vec!["-i".into(), video.into()];
-    args.extend(trim.map(|t| t.input_args()).unwrap_or_default());
-    args.extend(
-        [
-            "-i", source, "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
-        ]
-        .iter()
-        .map(|a| a.to_string()),
-    );
-    args.extend(audio_args(
-        VideoContainer::Mp4,
-        bitrate_bps,
-        channels,
-        sample_rate,
-    ));
-    // Same output conventions as FFmpeg's own encodes: index first, no global metadata
-    // (phone videos carry their GPS location there).
-    for a in ["-movflags", "+faststart", "-map_metadata", "-1", output] {
-        args.push(a.to_string());
-    }
-    args
 }

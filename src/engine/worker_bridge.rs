@@ -54,7 +54,11 @@ impl EngineWorker {
         options.set_type(WorkerType::Module);
         let url = match core {
             CoreKind::Image => "./image-worker.js".to_owned(),
-            _ => format!("./ffmpeg-worker.js?core={}", core.query_value()),
+            _ => format!(
+                "./ffmpeg-worker.js?core={}{}",
+                core.query_value(),
+                encoder_scaling_hook()
+            ),
         };
         let worker = Worker::new_with_options(&url, &options)?;
         let (tx, rx) = unbounded();
@@ -162,6 +166,24 @@ impl EngineWorker {
             }
         };
         msg.unwrap_or_else(|| WorkerMsg::Crashed("the engine's message channel closed".into()))
+    }
+}
+
+/// Test hook: `encoder_scaling=off` in the page's URL is passed to the engine worker, whose
+/// check of the encoder's own scaling then fails, so jobs resize on Mediabunny's canvas
+/// (`src/bin/engine_worker/encoder_scaling.rs`).
+fn encoder_scaling_hook() -> &'static str {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    if search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == "encoder_scaling=off")
+    {
+        "&encoder_scaling=off"
+    } else {
+        ""
     }
 }
 

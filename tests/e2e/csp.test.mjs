@@ -31,7 +31,7 @@ after(async () => { await app?.browser.close(); server?.stop(); });
 
 const cspErrors = () => app.consoleErrors.filter((m) => /Content.Security.Policy|Refused to/i.test(m));
 
-test('a video (WebCodecs, with the multi-threaded FFmpeg core) and an image convert with no policy violation', { timeout: TIMEOUT }, async () => {
+test('a video (WebCodecs, with its AAC encoder), a sound (the multi-threaded FFmpeg core) and an image convert with no policy violation', { timeout: TIMEOUT }, async () => {
   const { page } = app;
   // Served by the service worker: the multi-threaded core, with its pthread workers, runs.
   await waitForOfflineReady(page);
@@ -56,15 +56,21 @@ test('a video (WebCodecs, with the multi-threaded FFmpeg core) and an image conv
     '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '3M', '-c:a', 'aac', '-pix_fmt', 'yuv420p',
   ]);
   const image = makeMedia('csp-image.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240', '-frames:v', '1']);
+  // The browser's codecs do the video whole, so FFmpeg loads only for the sound.
+  const sound = makeMedia('csp-sound.wav', ['-f', 'lavfi', '-i', 'sine=duration=2']);
   await page.getByLabel('Target size (MB)').fill('0.5');
   await page.getByLabel('Output format').selectOption({ label: 'Automatic' });
-  await addFiles(page, [clip, image]);
+  await addFiles(page, [clip, image, sound]);
   await jobItem(page, 'e2e-small.mp4').getByText('video', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Convert', exact: true }).click();
 
   const video = jobItem(page, 'e2e-small.mp4');
   await video.getByRole('link', { name: 'Download e2e-small-0.5MB.mp4' }).waitFor({ timeout: TIMEOUT });
   await jobItem(page, 'csp-image.png').getByRole('link', { name: 'Download csp-image.webp' }).waitFor({ timeout: TIMEOUT });
+  const audio = jobItem(page, 'csp-sound.wav');
+  await audio.getByRole('link', { name: 'Download csp-sound.mp3' }).waitFor({ timeout: TIMEOUT });
+  await audio.getByText('Details').first().click();
+  assert.match(await audio.innerText(), /Engine: FFmpeg \(multi-threaded core\)/);
   await video.getByText('Details').first().click();
   const log = await video.innerText();
   assert.match(log, /Engine: FFmpeg \(multi-threaded core\)/);
@@ -75,7 +81,9 @@ test('a video (WebCodecs, with the multi-threaded FFmpeg core) and an image conv
   assert.doesNotMatch(log, /could not do this file/);
   // Downloads are blob: URLs of local results: allowed (a navigation, not a fetch).
   const out = await download(page, video, 'e2e-small-0.5MB.mp4');
-  assert.equal(ffprobe(out).streams[0].codec_name, 'h264');
+  const streams = ffprobe(out).streams;
+  assert.equal(streams.find((s) => s.codec_type === 'video').codec_name, 'h264');
+  assert.equal(streams.find((s) => s.codec_type === 'audio').codec_name, 'aac');
   await download(page, jobItem(page, 'csp-image.png'), 'csp-image.webp');
   await page.screenshot({ path: join(artifacts, 'csp-converted.png'), fullPage: true });
 

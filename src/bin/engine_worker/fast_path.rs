@@ -1,5 +1,6 @@
 //! The WebCodecs engine's side of a job: the browser's own codecs encode the video
-//! (through Mediabunny), FFmpeg adds AAC sound for MP4, the size is checked, and an
+//! (through Mediabunny) with the sound alongside in the same output (Opus from the
+//! browser, AAC from a wasm encoder inside Mediabunny), the size is checked, and an
 //! overshoot is corrected with the same planner as FFmpeg's. Any failure hands the job
 //! back to FFmpeg (the caller), which then does it from the start.
 
@@ -9,17 +10,13 @@ use std::rc::Rc;
 use tamp::protocol::{Event, JobId, Stage};
 use tamp_core::args::EncodeIo;
 use tamp_core::plan::{replan_after_overshoot, Plan};
-use tamp_core::webcodecs::{
-    job_for_plan, mux_aac_args, VideoCodecChoice, WebCodecsAudio, WebCodecsJob,
-};
+use tamp_core::webcodecs::{job_for_plan, VideoCodecChoice, WebCodecsJob};
 
+use crate::encoder_scaling::{chunks, first_chunk_ms, reset_first_chunk};
 use crate::job::{log_line, Engine, Output, SizeFit, MAX_RETRIES, OUT_DIR};
 use crate::mediabunny_api::{prepare, ConversionError};
 use crate::{describe_js_error, post};
 
-/// Share of the progress bar for the browser's video encode when FFmpeg adds the sound
-/// afterwards (encoding the audio and muxing takes a few percent of the time).
-const VIDEO_SHARE: f64 = 0.93;
 /// Progress events are throttled to this interval, like FFmpeg's.
 const PROGRESS_INTERVAL_MS: f64 = 200.0;
 
@@ -89,10 +86,14 @@ impl Engine {
             id,
             format!("The browser's codecs could not do this file: {reason}. Converting it with FFmpeg instead."),
         );
-        self.core.fs().clear_dir(OUT_DIR);
+        self.held.replace(None);
+        if let Some(core) = self.ffmpeg.get() {
+            core.fs().clear_dir(OUT_DIR);
+        }
     }
 
-    /// Encodes once into `io.output`; returns its size in bytes.
+    /// Encodes once, video and sound together in one Mediabunny output, and holds the
+    /// file in memory as `io.output`; returns its size in bytes.
     async fn webcodecs_encode(
         &self,
         id: JobId,
@@ -101,36 +102,38 @@ impl Engine {
         io: &EncodeIo<'_>,
         duration_s: f64,
     ) -> Result<u64, Reason> {
-        let aac = match job.audio {
-            WebCodecsAudio::FfmpegAac {
-                bitrate_bps,
-                channels,
-                sample_rate,
-            } => Some((bitrate_bps, channels, sample_rate)),
-            _ => None,
-        };
-        let share = if aac.is_some() { VIDEO_SHARE } else { 1.0 };
         let prepared = prepare(input, job, io.trim).await.map_err(describe)?;
+        let resize = match prepared.encoder_scaling {
+            Some((w, h)) => format!("the encoder scales to {w}×{h}"),
+            None => "Mediabunny's canvas resizes where needed".into(),
+        };
+        let started = js_sys::Date::now();
+        reset_first_chunk();
         let bytes = prepared
-            .run(progress_reporter(id, share))
+            .run(progress_reporter(id, 1.0))
             .await
             .map_err(describe)?;
-        let fs = self.core.fs();
-        let write = |path: &str| fs.write(path, &bytes).map_err(|e| describe_js_error(&e));
-        match aac {
-            Some((bps, channels, rate)) => {
-                let video = format!("{OUT_DIR}/video.mp4");
-                write(&video)?;
-                let args =
-                    mux_aac_args(&video, io.input, io.output, (bps, channels, rate), io.trim);
-                let muxed = self.encode(&args, duration_s, share, 1.0 - share);
-                fs.remove(&video);
-                muxed.map_err(|f| format!("adding the sound failed ({})", f.message))?;
-            }
-            None => write(io.output)?,
+        let elapsed_s = (js_sys::Date::now() - started) / 1000.0;
+        let frames = chunks();
+        log_line(
+            id,
+            format!(
+                "Encoded {duration_s:.1} s of video in {elapsed_s:.1} s: {frames} frames, {:.0} fps ({resize}).",
+                frames as f64 / elapsed_s.max(0.001)
+            ),
+        );
+        if let Some(first) = first_chunk_ms() {
+            log_line(
+                id,
+                format!(
+                    "First encoded frame {:.0} ms after the job reached the engine.",
+                    first - self.started_ms.get()
+                ),
+            );
         }
-        fs.file_size(io.output)
-            .ok_or_else(|| "no output was written".to_owned())
+        let size = bytes.length() as u64;
+        self.held.replace(Some(bytes));
+        Ok(size)
     }
 }
 

@@ -44,7 +44,7 @@ impl Engine {
             None,
         );
         self.encode(&args, duration_s, 0.0, 1.0)?;
-        let size = self.core.fs().file_size(output).unwrap_or(0);
+        let size = self.core()?.fs().file_size(output).unwrap_or(0);
         Ok(Output {
             path: output.to_owned(),
             size,
@@ -81,7 +81,7 @@ impl Engine {
     pub(crate) fn probe(&self, input_path: &str) -> Result<Probe, Failure> {
         self.sink.take_stdout();
         let code = self
-            .core
+            .core()?
             .run_ffprobe(&probe_args(input_path))
             .map_err(|e| Failure::crashed(&e))?;
         let json = self.sink.take_stdout();
@@ -110,7 +110,7 @@ impl Engine {
             weight,
         }));
         let code = self
-            .core
+            .core()?
             .run_ffmpeg(args)
             .map_err(|e| Failure::crashed(&e))?;
         if code == 0 {

@@ -1,7 +1,7 @@
 //! Runs one job on the FFmpeg core: probe, plan, encode (two-pass for a size target),
 //! verify the size and re-encode if it overshot, then hand the output to the page.
 
-use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
+use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, Stage};
 use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
 use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
@@ -10,8 +10,12 @@ use tamp_core::webcodecs::{
     choose_engine, job_for_quality, plan_bits_per_pixel, VideoCodecChoice, VideoEngine,
 };
 
+use std::cell::{Cell, RefCell};
+
+use js_sys::Uint8Array;
+
 use crate::core_api::FfmpegCore;
-use crate::ffmpeg_io::stage_input;
+use crate::lazy_core::LazyCore;
 use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
 use crate::post;
 use crate::sink::LogSink;
@@ -23,58 +27,83 @@ const PASSLOG: &str = "/out/passlog";
 /// An encode that lands over the target is redone at most this many more times.
 pub(crate) const MAX_RETRIES: u32 = 2;
 
-/// The loaded core plus what it needs to run jobs.
+/// The FFmpeg core (loaded when a job first needs it) plus what jobs need.
 pub struct Engine {
-    pub(crate) core: FfmpegCore,
+    pub(crate) ffmpeg: LazyCore,
     pub(crate) sink: LogSink,
     pub(crate) kind: CoreKind,
+    /// Whether this job's input is in the core's file system yet.
+    pub(crate) staged: Cell<bool>,
+    /// The output of the browser's codecs, held here rather than in the core's file
+    /// system (the core may never be loaded); its path is `io.output`.
+    pub(crate) held: RefCell<Option<Uint8Array>>,
+    /// When (`Date.now()`) this job reached the engine.
+    pub(crate) started_ms: Cell<f64>,
 }
 
 impl Engine {
-    pub fn new(core: FfmpegCore, sink: LogSink, kind: CoreKind) -> Self {
-        let fs = core.fs();
-        fs.ensure_dir(IN_DIR);
-        fs.ensure_dir(OUT_DIR);
-        Engine { core, sink, kind }
+    pub fn new(ffmpeg: LazyCore, sink: LogSink, kind: CoreKind) -> Self {
+        Engine {
+            ffmpeg,
+            sink,
+            kind,
+            staged: Cell::new(false),
+            held: RefCell::new(None),
+            started_ms: Cell::new(0.0),
+        }
+    }
+
+    /// The loaded core. Every FFmpeg step runs after [`Engine::need_ffmpeg`], so an error
+    /// here is a bug in the engine, reported rather than panicked on.
+    pub(crate) fn core(&self) -> Result<&FfmpegCore, Failure> {
+        self.ffmpeg
+            .get()
+            .ok_or_else(|| Failure::plain("FFmpeg was used before it was loaded."))
     }
 
     /// Runs a job to the end and posts `Done` or `Failed`.
     pub async fn run(&self, id: JobId, spec: &JobSpec, input: &web_sys::Blob) {
         self.sink.begin_job(id);
+        self.started_ms.set(js_sys::Date::now());
+        self.staged.set(false);
+        self.held.replace(None);
         let result = self.run_steps(id, spec, input).await;
-        let fs = self.core.fs();
-        let outcome = result.and_then(|out| {
-            post(
-                &Event::Stage {
-                    id,
-                    stage: Stage::Finishing,
-                },
-                None,
-            );
-            // The output's picture size and length for the before/after line: ffprobe
-            // reads only the headers of a file already in memory. Not knowing is no failure.
-            let output = self
-                .probe(&out.path)
-                .ok()
-                .map(|p| MediaFacts::from_probe(&p));
-            post(
-                &Event::Measured {
-                    id,
-                    facts: BeforeAfter {
-                        input: None,
-                        output,
+        let outcome = match result {
+            Ok(out) => {
+                post(
+                    &Event::Stage {
+                        id,
+                        stage: Stage::Finishing,
                     },
-                },
-                None,
-            );
-            let bytes = fs.read(&out.path).map_err(|e| Failure::crashed(&e))?;
-            let blob = make_blob(&bytes, mime_for(&spec.goal)).map_err(|e| Failure::crashed(&e))?;
-            Ok((blob, out))
-        });
-        fs.clear_dir(OUT_DIR);
-        fs.release_mount(IN_DIR);
-        // An input copied into memory (see `stage_input`) is a plain file there.
-        fs.clear_dir(IN_DIR);
+                    None,
+                );
+                self.finished(&out).await.and_then(|(bytes, output)| {
+                    // Not knowing the output's picture size and length is no failure.
+                    post(
+                        &Event::Measured {
+                            id,
+                            facts: BeforeAfter {
+                                input: None,
+                                output,
+                            },
+                        },
+                        None,
+                    );
+                    let blob = make_blob(&bytes, mime_for(&spec.goal))
+                        .map_err(|e| Failure::crashed(&e))?;
+                    Ok((blob, out))
+                })
+            }
+            Err(f) => Err(f),
+        };
+        self.held.replace(None);
+        if let Some(core) = self.ffmpeg.get() {
+            let fs = core.fs();
+            fs.clear_dir(OUT_DIR);
+            fs.release_mount(IN_DIR);
+            // An input copied into memory (see `stage_input`) is a plain file there.
+            fs.clear_dir(IN_DIR);
+        }
         self.sink.set_window(None);
         match outcome {
             Ok((blob, out)) => post(
@@ -105,10 +134,8 @@ impl Engine {
         spec: &JobSpec,
         input: &web_sys::Blob,
     ) -> Result<Output, Failure> {
-        let fs = self.core.fs();
         let ext = sanitize_ext(&spec.input_ext);
         let input_path = format!("{IN_DIR}/input.{ext}");
-        stage_input(&fs, &format!("input.{ext}"), input).await?;
 
         post(
             &Event::Stage {
@@ -117,7 +144,7 @@ impl Engine {
             },
             None,
         );
-        let probe = self.probe(&input_path)?;
+        let probe = self.probe_input(id, &spec.goal, input, &input_path).await?;
         post(
             &Event::Probed {
                 id,
@@ -174,6 +201,7 @@ impl Engine {
                 };
                 if spec.video.codec == VideoCodecChoice::Compatible {
                     if let Some(copy) = copy_if_it_fits(&probe, &request, &io) {
+                        self.need_ffmpeg(input, &input_path).await?;
                         if let Some(out) =
                             self.try_copy(id, copy, *target_bytes, &io, duration_s)?
                         {
@@ -208,6 +236,7 @@ impl Engine {
                         Err(reason) => self.hand_back_to_ffmpeg(id, &reason),
                     }
                 }
+                self.need_ffmpeg(input, &input_path).await?;
                 return self.encode_to_target(id, plan, *target_bytes, &io);
             }
             Goal::Quality { crf, container } => {
@@ -253,6 +282,7 @@ impl Engine {
             }
             Goal::Image(_) => unreachable_goal()?,
         };
+        self.need_ffmpeg(input, &input_path).await?;
         self.run_once(id, ConvertPlan { args, notes }, &output_path, duration_s)
     }
 }

@@ -1,32 +1,36 @@
 //! The FFmpeg engine worker: a wasm module of its own, started by `public/ffmpeg-worker.js`.
 //!
-//! It loads one FFmpeg core (kept for the worker's whole life: the multi-threaded core takes
-//! over a second to spawn its threads) and runs the jobs the page sends, one at a time.
+//! It runs the jobs the page sends, one at a time. The FFmpeg core is loaded the first time
+//! a job needs it and kept for the worker's whole life (the multi-threaded core takes over
+//! a second to spawn its threads); a job the browser's codecs do whole never loads it.
 //! Video is encoded by the browser's own codecs (WebCodecs, through Mediabunny) where they
 //! can do the job, and by FFmpeg otherwise or whenever that fails (`fast_path.rs`).
 //! Cancelling a job is the page's business: it terminates this worker and starts another.
 
 mod core_api;
+mod encoder_scaling;
 mod fast_path;
 mod ffmpeg_io;
 mod job;
+mod lazy_core;
 mod mediabunny_api;
+mod mediabunny_probe;
 mod outcome;
 mod sink;
 mod size_fit;
+mod staging;
 mod x264_target;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::Function;
 use tamp::protocol::{self, CoreKind, Event, Request};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::core_api::FfmpegCore;
 use crate::job::Engine;
+use crate::lazy_core::LazyCore;
 use crate::sink::LogSink;
 
-fn scope() -> DedicatedWorkerGlobalScope {
+pub(crate) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
@@ -37,77 +41,28 @@ pub(crate) fn post(event: &Event, blob: Option<&web_sys::Blob>) {
     }
 }
 
-/// Entry point called by the bootstrap with the core's factory, `"st"`/`"mt"`, and the URL
-/// of the folder holding the core's files.
+/// Entry point called by the bootstrap with a function that imports the FFmpeg core's
+/// module (called only when a job needs FFmpeg), `"st"`/`"mt"`, and the URL of the folder
+/// holding the core's files. The worker is ready as soon as Mediabunny is: the browser's
+/// codecs need nothing more.
 #[wasm_bindgen]
-pub fn run_ffmpeg_worker(create_core: Function, kind: String, core_base_url: String) {
+pub fn run_ffmpeg_worker(import_core: Function, kind: String, core_base_url: String) {
     console_error_panic_hook::set_once();
     let kind = if kind == "mt" {
         CoreKind::MultiThread
     } else {
         CoreKind::SingleThread
     };
-    wasm_bindgen_futures::spawn_local(async move {
-        match load_core(&create_core, &core_base_url).await {
-            Ok(core) => {
-                let sink = LogSink::default();
-                install_logger(&core, &sink);
-                let engine = Engine::new(core, sink, kind);
-                install_handler(engine);
-                post(&Event::Ready { core: kind }, None);
-            }
-            Err(e) => post(
-                &Event::LoadFailed {
-                    message: format!("FFmpeg could not be loaded: {}", describe_js_error(&e)),
-                },
-                None,
-            ),
-        }
-    });
-}
-
-async fn load_core(create_core: &Function, base: &str) -> Result<FfmpegCore, JsValue> {
-    // The core finds its wasm and pthread worker through `mainScriptUrlOrBlob`, whose hash
-    // carries their URLs; without it, Emscripten would look next to *this* worker's script.
-    let urls = js_sys::Object::new();
-    Reflect::set(
-        &urls,
-        &"wasmURL".into(),
-        &format!("{base}ffmpeg-core.wasm").into(),
-    )?;
-    Reflect::set(
-        &urls,
-        &"workerURL".into(),
-        &format!("{base}ffmpeg-core.worker.js").into(),
-    )?;
-    let json = js_sys::JSON::stringify(&urls)?;
-    let encoded = scope().btoa(&String::from(json))?;
-    let options = js_sys::Object::new();
-    Reflect::set(
-        &options,
-        &"mainScriptUrlOrBlob".into(),
-        &format!("{base}ffmpeg-core.js#{encoded}").into(),
-    )?;
-    let promise: Promise = create_core.call1(&JsValue::NULL, &options)?.dyn_into()?;
-    Ok(JsFuture::from(promise).await?.unchecked_into())
-}
-
-fn install_logger(core: &FfmpegCore, sink: &LogSink) {
-    let sink = sink.clone();
-    let logger = Closure::<dyn Fn(JsValue)>::new(move |record: JsValue| {
-        let is_stdout = Reflect::get(&record, &"type".into())
-            .ok()
-            .and_then(|t| t.as_string())
-            .is_some_and(|t| t == "stdout");
-        let message = Reflect::get(&record, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_default();
-        sink.on_record(is_stdout, &message);
-    });
-    core.set_logger(logger.as_ref().unchecked_ref());
-    // The logger lives as long as the worker.
-    logger.forget();
+    if let Err(e) = encoder_scaling::install() {
+        // Mediabunny's canvas still resizes; only slower.
+        web_sys::console::warn_1(
+            &format!("encoder scaling unavailable: {}", describe_js_error(&e)).into(),
+        );
+    }
+    let sink = LogSink::default();
+    let core = LazyCore::new(import_core, core_base_url, sink.clone());
+    install_handler(Engine::new(core, sink, kind));
+    post(&Event::Ready { core: kind }, None);
 }
 
 fn install_handler(engine: Engine) {
@@ -146,5 +101,5 @@ pub(crate) fn describe_js_error(e: &JsValue) -> String {
 }
 
 /// Nothing to do at instantiation: the bootstrap calls [`run_ffmpeg_worker`] once it has
-/// imported the FFmpeg core.
+/// imported Mediabunny.
 fn main() {}

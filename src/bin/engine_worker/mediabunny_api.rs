@@ -10,6 +10,8 @@ use tamp_core::webcodecs::{VideoRate, WebCodecsAudio, WebCodecsJob};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::encoder_scaling::{encoder_scaling_for, ScaleTo};
+
 #[wasm_bindgen]
 extern "C" {
     /// A configured `Mediabunny.Conversion`.
@@ -53,7 +55,7 @@ impl From<JsValue> for ConversionError {
     }
 }
 
-fn module() -> Result<JsValue, JsValue> {
+pub(crate) fn module() -> Result<JsValue, JsValue> {
     let m = Reflect::get(&js_sys::global(), &"Mediabunny".into())?;
     if m.is_undefined() {
         return Err(JsValue::from_str("Mediabunny is not loaded"));
@@ -62,14 +64,14 @@ fn module() -> Result<JsValue, JsValue> {
 }
 
 /// `new Mediabunny[class](...args)`.
-fn construct(class: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+pub(crate) fn construct(class: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
     let ctor: Function = Reflect::get(&module()?, &class.into())?.dyn_into()?;
     let list: Array = args.iter().copied().collect();
     Reflect::construct(&ctor, &list)
 }
 
 /// A plain object from `(key, value)` pairs.
-fn object(entries: &[(&str, JsValue)]) -> Result<Object, JsValue> {
+pub(crate) fn object(entries: &[(&str, JsValue)]) -> Result<Object, JsValue> {
     let o = Object::new();
     for (k, v) in entries {
         Reflect::set(&o, &(*k).into(), v)?;
@@ -91,13 +93,12 @@ fn quality(rate: &VideoRate) -> Result<JsValue, JsValue> {
     }
 }
 
-fn video_options(job: &WebCodecsJob) -> Result<Object, JsValue> {
+/// The video track's options. With `encoder_scales`, no size is given: Mediabunny then
+/// passes the decoded frames untouched and the encoder, configured at the planned size
+/// (see `encoder_scaling.rs`), scales them; otherwise Mediabunny resizes on a canvas.
+fn video_options(job: &WebCodecsJob, encoder_scales: bool) -> Result<Object, JsValue> {
     let v = &job.video;
     let options = object(&[
-        ("width", v.width.into()),
-        ("height", v.height.into()),
-        // The planner already kept the aspect ratio and made both sides even.
-        ("fit", "fill".into()),
         ("codec", v.codec.into()),
         ("quality", quality(&v.rate)?),
         ("forceTranscode", true.into()),
@@ -105,6 +106,12 @@ fn video_options(job: &WebCodecsJob) -> Result<Object, JsValue> {
         // sizes, and every player shows the result upright.
         ("allowTransformationMetadata", false.into()),
     ])?;
+    if !encoder_scales {
+        Reflect::set(&options, &"width".into(), &v.width.into())?;
+        Reflect::set(&options, &"height".into(), &v.height.into())?;
+        // The planner already kept the aspect ratio and made both sides even.
+        Reflect::set(&options, &"fit".into(), &"fill".into())?;
+    }
     if let Some(fps) = v.frame_rate {
         Reflect::set(&options, &"frameRate".into(), &fps.into())?;
     }
@@ -112,34 +119,41 @@ fn video_options(job: &WebCodecsJob) -> Result<Object, JsValue> {
 }
 
 fn audio_options(job: &WebCodecsJob) -> Result<Object, JsValue> {
-    match &job.audio {
+    let (codec, bitrate_bps, channels, sample_rate) = match &job.audio {
         WebCodecsAudio::Opus {
             bitrate_bps,
             channels,
-        } => object(&[
-            ("codec", "opus".into()),
-            ("numberOfChannels", (*channels).into()),
-            ("sampleRate", 48_000.into()),
-            (
-                "quality",
-                construct(
-                    "Quality",
-                    &[&object(&[("bitrate", (*bitrate_bps as f64).into())])?.into()],
-                )?,
-            ),
-            ("forceTranscode", true.into()),
-        ]),
-        // FFmpeg adds the AAC track afterwards; no sound at all needs no track either.
-        WebCodecsAudio::FfmpegAac { .. } | WebCodecsAudio::None => {
-            object(&[("discard", true.into())])
-        }
-    }
+        } => ("opus", *bitrate_bps, *channels, 48_000),
+        WebCodecsAudio::Aac {
+            bitrate_bps,
+            channels,
+            sample_rate,
+        } => ("aac", *bitrate_bps, *channels, *sample_rate),
+        WebCodecsAudio::None => return object(&[("discard", true.into())]),
+    };
+    object(&[
+        ("codec", codec.into()),
+        ("numberOfChannels", channels.into()),
+        ("sampleRate", sample_rate.into()),
+        (
+            "quality",
+            construct(
+                "Quality",
+                &[&object(&[("bitrate", (bitrate_bps as f64).into())])?.into()],
+            )?,
+        ),
+        ("forceTranscode", true.into()),
+    ])
 }
 
 /// A conversion ready to run, and where its output lands.
 pub struct Prepared {
     conversion: Conversion,
     target: BufferTarget,
+    /// The size the encoder scales to, when it does (else Mediabunny's canvas does).
+    pub encoder_scaling: Option<(u32, u32)>,
+    /// The video's bitrate comes from a quality level (quality mode), not the plan.
+    bitrate_from_level: bool,
 }
 
 /// Sets up the conversion of `input` described by `job`. The browser is asked whether it
@@ -165,6 +179,7 @@ pub async fn prepare(
         VideoContainer::WebM => construct("WebMOutputFormat", &[])?,
     };
     let target = construct("BufferTarget", &[])?;
+    let encoder_scaling = encoder_scaling_for(&input, job).await;
     let output = construct(
         "Output",
         &[&object(&[("format", format), ("target", target.clone())])?.into()],
@@ -173,7 +188,10 @@ pub async fn prepare(
         ("input", input),
         ("output", output),
         ("tracks", "primary".into()),
-        ("video", video_options(job)?.into()),
+        (
+            "video",
+            video_options(job, encoder_scaling.is_some())?.into(),
+        ),
         ("audio", audio_options(job)?.into()),
         // No descriptive tags: phone videos carry their GPS location there.
         ("tags", Object::new().into()),
@@ -205,6 +223,8 @@ pub async fn prepare(
     Ok(Prepared {
         conversion,
         target: target.unchecked_into(),
+        encoder_scaling,
+        bitrate_from_level: matches!(job.video.rate, VideoRate::Level(_)),
     })
 }
 
@@ -216,10 +236,10 @@ fn unsupported_input(e: JsValue) -> ConversionError {
     ))
 }
 
-/// Every track the job needs must be in the output: a discarded video (or Opus audio)
-/// track means the browser cannot decode or encode it.
+/// Every track the job needs must be in the output: a discarded video or audio track
+/// means the browser cannot decode or encode it.
 fn check_tracks(conversion: &Conversion, job: &WebCodecsJob) -> Result<(), ConversionError> {
-    let wants_audio = matches!(job.audio, WebCodecsAudio::Opus { .. });
+    let wants_audio = !matches!(job.audio, WebCodecsAudio::None);
     for entry in conversion.discarded_tracks().iter() {
         let reason = Reflect::get(&entry, &"reason".into())?
             .as_string()
@@ -254,7 +274,11 @@ impl Prepared {
         let callback = Closure::<dyn Fn(f64, f64)>::new(on_progress);
         self.conversion
             .set_on_progress(callback.as_ref().unchecked_ref());
+        let scaling = self
+            .encoder_scaling
+            .map(|(w, h)| ScaleTo::new(w, h, self.bitrate_from_level));
         let result = JsFuture::from(self.conversion.execute()).await;
+        drop(scaling);
         // Unhook the callback before it is freed, in case anything reports late.
         let _ = Reflect::set(&self.conversion, &"onProgress".into(), &JsValue::UNDEFINED);
         drop(callback);

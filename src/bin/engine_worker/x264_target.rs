@@ -29,7 +29,7 @@ impl Engine {
         };
         for attempt in 1..=MAX_RETRIES + 1 {
             self.encode_plan(id, &plan, io, attempt)?;
-            let size = self.core.fs().file_size(io.output).unwrap_or(u64::MAX);
+            let size = self.core()?.fs().file_size(io.output).unwrap_or(u64::MAX);
             if size <= target_bytes {
                 return Ok(fit.fitted(io.output, size, attempt));
             }
