@@ -101,6 +101,8 @@ pub fn replan_after_overshoot(
         height,
         fps: fps_out,
         scaled: video.scaled || (width, height) != (video.width, video.height),
+        ceiling_bps: video.ceiling_bps,
+        colour: video.colour.clone(),
     };
     Ok(assemble(
         Some(new_video),
