@@ -6,7 +6,11 @@
 
 mod audio;
 mod budget;
+mod fit;
+#[cfg(test)]
+mod fit_tests;
 mod ladder;
+mod outlook;
 mod replan;
 mod source;
 #[cfg(test)]
@@ -15,6 +19,8 @@ mod sweep_tests;
 mod tests;
 mod video;
 
+pub use fit::{FitError, Next, SizeFit, MAX_ATTEMPTS, USE_AT_LEAST};
+pub use outlook::{Outlook, Quality};
 pub use replan::replan_after_overshoot;
 use video::finish_video;
 pub(crate) use video::{audio_channels, fit_dims, format_fps};
@@ -81,6 +87,9 @@ pub struct Plan {
     pub expected_bytes: u64,
     /// One plain sentence per decision, for showing to the user.
     pub notes: Vec<String>,
+    /// The planned picture and its expected quality, said before the encode.
+    #[serde(default)]
+    pub outlook: Option<Outlook>,
 }
 
 /// Video encoding settings.
@@ -252,7 +261,20 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
     if audio_src.is_none() && probe.audio.is_some() {
         notes.push("Audio removed as requested".to_string());
     }
-    let plan = assemble(video_plan, audio_plan, duration, container, overhead, notes);
+    let mut plan = assemble(video_plan, audio_plan, duration, container, overhead, notes);
+    plan.outlook = plan.video.as_ref().zip(video).map(|(v, src)| {
+        let fps = v.fps.unwrap_or(src_fps);
+        let pixels = v.width as f64 * v.height as f64 * fps;
+        Outlook {
+            width: v.width,
+            height: v.height,
+            fps,
+            quality: Quality::from_bpp(
+                v.bitrate_bps as f64 / pixels.max(1.0),
+                source::complexity(probe, src, src_fps),
+            ),
+        }
+    });
     Ok(plan)
 }
 
@@ -281,5 +303,6 @@ fn assemble(
             .saturating_add(video_bytes)
             .saturating_add(audio_bytes),
         notes,
+        outlook: None,
     }
 }

@@ -31,6 +31,7 @@ fn plan(container: VideoContainer, scaled: bool, fps: Option<f64>, audio: bool) 
         overhead_bytes: 10_000,
         expected_bytes: 1_000_000,
         notes: vec![],
+        outlook: None,
     }
 }
 

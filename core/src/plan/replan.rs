@@ -1,6 +1,6 @@
 //! Correcting a plan after the encoder overshot the target.
 
-use super::{assemble, audio, budget, ladder, Plan, PlanError, VideoPlan, DEFAULT_FPS};
+use super::{assemble, audio, budget, ladder, Outlook, Plan, PlanError, VideoPlan, DEFAULT_FPS};
 
 /// Extra reduction on top of the measured overshoot: the second encode
 /// overshoots in a similar way, so aim a little lower than proportional.
@@ -104,14 +104,21 @@ pub fn replan_after_overshoot(
         ceiling_bps: video.ceiling_bps,
         colour: video.colour.clone(),
     };
-    Ok(assemble(
+    let mut next = assemble(
         Some(new_video),
         plan.audio.clone(),
         duration,
         plan.container,
         plan.overhead_bytes,
         notes,
-    ))
+    );
+    next.outlook = plan.outlook.map(|o| Outlook {
+        width,
+        height,
+        fps: fps_out.unwrap_or(o.fps),
+        ..o
+    });
+    Ok(next)
 }
 
 fn replan_audio_only(

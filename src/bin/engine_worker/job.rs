@@ -15,13 +15,11 @@ use crate::ffmpeg_io::stage_input;
 use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
 use crate::post;
 use crate::sink::LogSink;
-pub(crate) use crate::size_fit::{log_line, Output, SizeFit};
+pub(crate) use crate::size_fit::{log_line, Output};
 
 pub(crate) const IN_DIR: &str = "/in";
 pub(crate) const OUT_DIR: &str = "/out";
 const PASSLOG: &str = "/out/passlog";
-/// An encode that lands over the target is redone at most this many more times.
-pub(crate) const MAX_RETRIES: u32 = 2;
 
 /// The loaded core plus what it needs to run jobs.
 pub struct Engine {
@@ -208,7 +206,7 @@ impl Engine {
                         Err(reason) => self.hand_back_to_ffmpeg(id, &reason),
                     }
                 }
-                return self.encode_to_target(id, plan, *target_bytes, &io);
+                return self.encode_to_target(id, plan, *target_bytes, &io).await;
             }
             Goal::Quality { crf, container } => {
                 match (container, remux_to_mp4(&probe, &spec.input_ext, &io)) {
