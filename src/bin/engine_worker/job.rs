@@ -188,6 +188,9 @@ impl Engine {
                     },
                     None,
                 );
+                if let Some(outlook) = plan.outlook {
+                    post(&Event::Outlook { id, outlook }, None);
+                }
                 let decision =
                     choose_engine(spec.video.choices(), &probe, plan_bits_per_pixel(&plan));
                 log_line(id, decision.reason);
