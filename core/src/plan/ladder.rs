@@ -6,13 +6,17 @@
 //! than many pixels starved of bits.
 
 /// Pick the largest rung at or above this bpp (for ordinary footage; easier content needs
-/// less, see `source::complexity`). It was 0.07, which shrank pictures the issue's
-/// measurements show were better kept: 640×360 at 20 fps and 0.063 bpp scored 0.986
-/// (viewer SSIM) where the 0.07 rule made 15 fps; a 1080p clip at 0.042 bpp at 720p
-/// scored 0.979 against 0.983 at 540p (0.075 bpp), so the line sits between the two.
-pub(super) const LADDER_BPP: f64 = 0.055;
+/// less, see `source::complexity`). Measured here with native x264 two-pass veryfast,
+/// SSIM of the output scaled back to the source's size (what a viewer sees):
+/// bigbuckbunny 720p25 at 742 kbit/s: 720p (0.032 bpp) 0.9725, 540p 0.9706, 480p 0.9696;
+/// at 330 kbit/s: 720p (0.014) 0.9373, 540p (0.025) 0.9439, 480p (0.032) 0.9450, 360p
+/// 0.9404; testsrc2 720p30 at 667 kbit/s: 720p (0.024) 0.9728, 540p 0.9706, 360p 0.9645;
+/// bikes 640×272 25 fps at 146 kbit/s: full size (0.034) 0.9613, 240p 0.9613, 180p
+/// 0.9605, and 240p at 15 fps 0.9447. The best shape is the largest at about 0.03 bpp;
+/// the old 0.07 shrank every one of them (and cut frame rates) for a worse picture.
+pub(super) const LADDER_BPP: f64 = 0.03;
 /// Below this even the smallest rung is not worth producing.
-pub(super) const MIN_BPP: f64 = 0.05;
+pub(super) const MIN_BPP: f64 = 0.03;
 /// x264/libvpx cannot usefully go lower whatever the picture size.
 pub(super) const MIN_VIDEO_BPS: f64 = 16_000.0;
 /// Standard heights (short side), largest first; 240 is the floor.

@@ -80,12 +80,12 @@ mod tests {
             width: 1280,
             height: 720,
             fps: 29.97,
-            quality: Quality::from_bpp(0.06, 1.0),
+            quality: Quality::from_bpp(0.035, 1.0),
         };
         assert_eq!(o.describe(), "720p · 29.97 fps · good");
-        assert_eq!(Quality::from_bpp(0.2, 1.0), Quality::VeryGood);
-        assert_eq!(Quality::from_bpp(0.03, 1.0), Quality::Low);
+        assert_eq!(Quality::from_bpp(0.07, 1.0), Quality::VeryGood);
+        assert_eq!(Quality::from_bpp(0.015, 1.0), Quality::Low);
         // Easy content needs fewer bits for the same word.
-        assert_eq!(Quality::from_bpp(0.03, 0.5), Quality::Good);
+        assert_eq!(Quality::from_bpp(0.015, 0.5), Quality::Good);
     }
 }

@@ -96,12 +96,13 @@ fn has_note(plan: &Plan, needle: &str) -> bool {
 }
 
 #[test]
-fn hd_minute_into_10mb_scales_to_540p() {
+fn hd_minute_into_10mb_scales_to_720p() {
     let p = probe((1920, 1080), Some(30.0), 0, 60.0, Some(2));
     let plan = plan_ok(&p, &req(10_000_000, VideoContainer::Mp4));
     let v = plan.video.as_ref().unwrap();
-    assert_eq!((v.width, v.height, v.fps), (960, 540, None));
-    assert!(v.scaled && has_note(&plan, "540p"));
+    // 1.2 Mbit/s is 0.043 bits per pixel at 720p: the largest rung at 0.03 or more.
+    assert_eq!((v.width, v.height, v.fps), (1280, 720, None));
+    assert!(v.scaled && has_note(&plan, "720p"));
     let a = plan.audio.as_ref().unwrap();
     assert_eq!(
         (a.bitrate_bps, a.channels, a.sample_rate),
@@ -143,16 +144,16 @@ fn frame_rate_is_kept_and_pictures_shrink_first() {
     };
     // A 25 fps clip at a moderate budget keeps 25 fps.
     let pal = probe((1280, 720), Some(25.0), 0, 60.0, Some(2));
-    assert_eq!(shape(&pal, 12.0), (1280, 720, None));
-    assert_eq!(shape(&pal, 10.0), (960, 540, None));
-    assert_eq!(shape(&pal, 4.0), (640, 360, None));
-    // The 112 s 720p 20 fps clip at 5 MB: 640×360 at its own 20 fps (was 15 fps).
+    assert_eq!(shape(&pal, 8.0), (1280, 720, None));
+    assert_eq!(shape(&pal, 4.0), (960, 540, None));
+    assert_eq!(shape(&pal, 2.0), (640, 360, None));
+    // The 112 s 720p 20 fps clip at 5 MB: its own 20 fps (was cut to 15 fps).
     let twenty = probe((1280, 720), Some(20.0), 0, 112.0, Some(2));
-    assert_eq!(shape(&twenty, 5.0), (640, 360, None));
+    assert_eq!(shape(&twenty, 5.0), (854, 480, None));
     // 30 fps goes down to 240p before 24 fps, and never below 24 while a shape works.
     let thirty = probe((1280, 720), Some(30.0), 0, 60.0, Some(2));
-    assert_eq!(shape(&thirty, 1.9), (426, 240, None));
-    assert_eq!(shape(&thirty, 1.6), (426, 240, Some(24.0)));
+    assert_eq!(shape(&thirty, 1.2), (426, 240, None));
+    assert_eq!(shape(&thirty, 1.0), (426, 240, Some(24.0)));
     // 60 and 50 fps halve (every other frame) when the budget cannot keep them.
     let sixty = probe((1920, 1080), Some(60.0), 0, 60.0, Some(2));
     assert_eq!(shape(&sixty, 20.0).2, Some(30.0));
@@ -179,7 +180,7 @@ fn easy_content_keeps_its_size() {
 #[test]
 fn rotated_portrait_keeps_portrait_dims() {
     let p = probe((1280, 720), Some(30.0), 90, 60.0, Some(2));
-    let plan = plan_ok(&p, &req(5_000_000, VideoContainer::Mp4));
+    let plan = plan_ok(&p, &req(2_500_000, VideoContainer::Mp4));
     let v = plan.video.unwrap();
     assert_eq!((v.width, v.height), (360, 640));
 }
@@ -294,7 +295,7 @@ fn user_limits_are_honoured() {
 #[test]
 fn very_tight_budget_lowers_frame_rate_then_floor() {
     let p = probe((1920, 1080), Some(30.0), 0, 600.0, Some(2));
-    let plan = plan_ok(&p, &req(10_000_000, VideoContainer::Mp4));
+    let plan = plan_ok(&p, &req(7_500_000, VideoContainer::Mp4));
     let v = plan.video.as_ref().unwrap();
     assert_eq!((v.height, v.fps), (240, Some(15.0)));
     assert_eq!(plan.audio.as_ref().unwrap().channels, 1);
