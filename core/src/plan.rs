@@ -90,6 +90,10 @@ pub struct Plan {
     /// The planned picture and its expected quality, said before the encode.
     #[serde(default)]
     pub outlook: Option<Outlook>,
+    /// The input's size when it is below the target: a re-encode aims under it too (a
+    /// format change should not make a file larger), though only the target is a promise.
+    #[serde(default)]
+    pub size_cap: Option<u64>,
 }
 
 /// Video encoding settings.
@@ -262,6 +266,7 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
         notes.push("Audio removed as requested".to_string());
     }
     let mut plan = assemble(video_plan, audio_plan, duration, container, overhead, notes);
+    plan.size_cap = probe.size_bytes.filter(|s| *s < req.target_bytes);
     plan.outlook = plan.video.as_ref().zip(video).map(|(v, src)| {
         let fps = v.fps.unwrap_or(src_fps);
         let pixels = v.width as f64 * v.height as f64 * fps;
@@ -304,5 +309,6 @@ fn assemble(
             .saturating_add(audio_bytes),
         notes,
         outlook: None,
+        size_cap: None,
     }
 }

@@ -32,6 +32,7 @@ fn plan(container: VideoContainer, scaled: bool, fps: Option<f64>, audio: bool) 
         expected_bytes: 1_000_000,
         notes: vec![],
         outlook: None,
+        size_cap: None,
     }
 }
 

@@ -60,6 +60,9 @@ pub enum FitError {
 #[derive(Clone, Debug)]
 pub struct SizeFit {
     target_bytes: u64,
+    /// What the outputs aim under: the target, or the input's size when that is smaller
+    /// (see [`Plan::size_cap`]); set by the first plan judged.
+    goal_bytes: u64,
     attempts: Vec<Attempt>,
 }
 
@@ -68,43 +71,49 @@ impl SizeFit {
     pub fn new(target_bytes: u64) -> Self {
         SizeFit {
             target_bytes,
+            goal_bytes: target_bytes,
             attempts: Vec::new(),
         }
     }
 
     /// Records that `plan` came out at `size` bytes and says what to do next.
     pub fn judge(&mut self, plan: &Plan, size: u64) -> Next {
+        if self.attempts.is_empty() {
+            self.goal_bytes = plan
+                .size_cap
+                .map_or(self.target_bytes, |c| c.min(self.target_bytes));
+        }
         self.attempts.push(Attempt {
             plan: plan.clone(),
             size,
         });
-        let target = self.target_bytes;
+        let goal = self.goal_bytes;
         let n = self.attempts.len() as u32;
-        if size <= target && size as f64 >= USE_AT_LEAST * target as f64 {
+        if size <= goal && size as f64 >= USE_AT_LEAST * goal as f64 {
             return Next::Keep {
                 attempt: n,
                 note: None,
             };
         }
-        let best = self.best();
+        let best = self.best_within(goal);
         if n >= MAX_ATTEMPTS {
-            return match best {
+            return match best.or_else(|| self.best_within(self.target_bytes)) {
                 Some(i) => self.keep(i, "the attempts ran out"),
                 None => Next::Fail(FitError::AttemptsRanOut),
             };
         }
-        if size > target {
+        if size > goal {
             return self.after_overshoot(plan, size, best);
         }
         self.after_undershoot(plan, size, best)
     }
 
-    /// The attempt (index) with the largest output within the target.
-    fn best(&self) -> Option<usize> {
+    /// The attempt (index) with the largest output within `limit`.
+    fn best_within(&self, limit: u64) -> Option<usize> {
         self.attempts
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.size <= self.target_bytes)
+            .filter(|(_, a)| a.size <= limit)
             .max_by_key(|(_, a)| a.size)
             .map(|(i, _)| i)
     }
@@ -125,7 +134,7 @@ impl SizeFit {
     }
 
     fn after_overshoot(&self, plan: &Plan, size: u64, best: Option<usize>) -> Next {
-        let over = (size as f64 / self.target_bytes.max(1) as f64 - 1.0) * 100.0;
+        let over = (size as f64 / self.goal_bytes.max(1) as f64 - 1.0) * 100.0;
         if let Some(lo) = best {
             // Between a fitting attempt and this one: aim between their bitrates.
             return match self.between(&self.attempts[lo], plan, size) {
@@ -139,16 +148,21 @@ impl SizeFit {
                 None => self.keep(lo, "a rate between the last two attempts would change nothing"),
             };
         }
-        match replan_after_overshoot(plan, self.target_bytes, size) {
+        match replan_after_overshoot(plan, self.goal_bytes, size) {
             Ok(plan) => Next::Retry {
                 plan,
                 note: format!(
-                    "Attempt {} came out at {size} bytes, {over:.0} % over the {} byte target; re-encoding at a lower bitrate.",
+                    "Attempt {} came out at {size} bytes, {over:.0} % over the {} byte {}; re-encoding at a lower bitrate.",
                     self.attempts.len(),
-                    self.target_bytes
+                    self.goal_bytes,
+                    if self.goal_bytes < self.target_bytes { "input size" } else { "target" }
                 ),
             },
-            Err(e) => Next::Fail(e.into()),
+            // The input's size is out of reach, but the target is not: keep the best.
+            Err(e) => match self.best_within(self.target_bytes) {
+                Some(i) => self.keep(i, "a smaller output was out of reach"),
+                None => Next::Fail(e.into()),
+            },
         }
     }
 
@@ -176,7 +190,7 @@ impl SizeFit {
         let over = self
             .attempts
             .iter()
-            .filter(|a| a.size > self.target_bytes && same_shape(&a.plan, plan))
+            .filter(|a| a.size > self.goal_bytes && same_shape(&a.plan, plan))
             .min_by_key(|a| a.size);
         let next = match over {
             Some(hi) => self.between(
@@ -194,7 +208,7 @@ impl SizeFit {
                 note: format!(
                     "Attempt {} came out at {:.0} % of the target; re-encoding with video raised from {} to {} kbps to use the budget.",
                     self.attempts.len(),
-                    size as f64 * 100.0 / self.target_bytes.max(1) as f64,
+                    size as f64 * 100.0 / self.goal_bytes.max(1) as f64,
                     video.bitrate_bps / 1000,
                     next.video.as_ref().map_or(0, |v| v.bitrate_bps / 1000)
                 ),
@@ -225,7 +239,7 @@ impl SizeFit {
     fn raised(&self, plan: &Plan, size: u64) -> Option<Plan> {
         let video = plan.video.as_ref()?;
         let fixed = fixed_bytes(plan) as f64;
-        let goal = self.target_bytes as f64 * AIM - fixed;
+        let goal = self.goal_bytes as f64 * AIM - fixed;
         let got = size as f64 - fixed;
         if got <= 0.0 || goal <= got {
             return None;
@@ -251,7 +265,7 @@ impl SizeFit {
         if b_hi <= b_lo * SAME_RATE || s_hi <= s_lo {
             return None;
         }
-        let goal = self.target_bytes as f64 * AIM;
+        let goal = self.goal_bytes as f64 * AIM;
         let bps = b_lo + (goal - s_lo) * (b_hi - b_lo) / (s_hi - s_lo);
         let bps = bps.clamp(b_lo, b_hi);
         let differs = bps > b_lo * SAME_RATE && bps * SAME_RATE < b_hi;
@@ -291,5 +305,6 @@ fn with_video_bps(plan: &Plan, bps: f64, predicted: f64) -> Plan {
     );
     next.expected_bytes = predicted.max(0.0) as u64;
     next.outlook = plan.outlook;
+    next.size_cap = plan.size_cap;
     next
 }

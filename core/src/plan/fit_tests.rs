@@ -132,3 +132,18 @@ fn nothing_within_the_target_fails() {
     }
     panic!("did not give up");
 }
+
+#[test]
+fn an_input_smaller_than_the_target_is_aimed_under() {
+    // A format change: the plan is capped at the input's size, the encoder overshoots it.
+    let target = 10_000_000;
+    let mut plan = hd_plan(target);
+    plan.size_cap = Some(plan.expected_bytes);
+    let cap = plan.expected_bytes;
+    let (size, attempts, _) = run(plan, target, encoder(|_| 1.06));
+    assert!(size <= cap, "{size} over the input's {cap}");
+    assert!(
+        size as f64 >= 0.9 * cap as f64 && attempts == 2,
+        "{size} {attempts}"
+    );
+}

@@ -112,6 +112,7 @@ pub fn replan_after_overshoot(
         plan.overhead_bytes,
         notes,
     );
+    next.size_cap = plan.size_cap;
     next.outlook = plan.outlook.map(|o| Outlook {
         width,
         height,
