@@ -124,7 +124,7 @@ fn real_two_pass_encodes_fit_the_target() {
                     eprintln!("{name}: kept attempt {attempt} {note:?}");
                     break sizes[attempt as usize - 1];
                 }
-                Next::Retry { plan: next, .. } => plan = next,
+                Next::Retry { plan: next, .. } => plan = *next,
                 Next::Fail(e) => panic!("{name}: {e}"),
             }
         };

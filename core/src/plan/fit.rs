@@ -40,7 +40,7 @@ pub enum Next {
     /// says why it uses less than [`USE_AT_LEAST`] of the target, when it does.
     Keep { attempt: u32, note: Option<String> },
     /// Encode `plan` next; `note` says why, for the job's details.
-    Retry { plan: Plan, note: String },
+    Retry { plan: Box<Plan>, note: String },
     /// No output within the target, and none can be made.
     Fail(FitError),
 }
@@ -139,18 +139,18 @@ impl SizeFit {
             // Between a fitting attempt and this one: aim between their bitrates.
             return match self.between(&self.attempts[lo], plan, size) {
                 Some(plan) => Next::Retry {
+                    plan: Box::new(plan),
                     note: format!(
                         "Attempt {} came out {over:.0} % over the target; re-encoding between the two rates.",
                         self.attempts.len()
                     ),
-                    plan,
                 },
                 None => self.keep(lo, "a rate between the last two attempts would change nothing"),
             };
         }
         match replan_after_overshoot(plan, self.goal_bytes, size) {
             Ok(plan) => Next::Retry {
-                plan,
+                plan: Box::new(plan),
                 note: format!(
                     "Attempt {} came out at {size} bytes, {over:.0} % over the {} byte {}; re-encoding at a lower bitrate.",
                     self.attempts.len(),
@@ -212,7 +212,7 @@ impl SizeFit {
                     video.bitrate_bps / 1000,
                     next.video.as_ref().map_or(0, |v| v.bitrate_bps / 1000)
                 ),
-                plan: next,
+                plan: Box::new(next),
             },
             None => self.keep(index, "a higher rate would change nothing"),
         }

@@ -20,7 +20,7 @@ fn run(plan: Plan, target: u64, encode: impl Fn(&Plan) -> u64) -> (u64, u32, Opt
             }
             Next::Retry { plan: next, note } => {
                 assert!(!note.is_empty());
-                plan = next;
+                plan = *next;
             }
             Next::Fail(e) => panic!("{e}: {sizes:?}"),
         }
@@ -125,7 +125,7 @@ fn nothing_within_the_target_fails() {
     let mut plan = hd_plan(target);
     for _ in 0..MAX_ATTEMPTS {
         match fit.judge(&plan, target * 2) {
-            Next::Retry { plan: next, .. } => plan = next,
+            Next::Retry { plan: next, .. } => plan = *next,
             Next::Fail(e) => return assert!(!e.to_string().is_empty()),
             Next::Keep { .. } => panic!("kept an output over the target"),
         }

@@ -76,7 +76,7 @@ pub(crate) async fn fit_to_target<E: SizeEncoder>(
             Next::Retry { plan: next, note } => {
                 log_line(id, note.clone());
                 notes.push(note);
-                plan = next;
+                plan = *next;
             }
             Next::Fail(e) => {
                 paths.iter().for_each(|p| fs.remove(p));
