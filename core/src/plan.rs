@@ -274,9 +274,17 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
             width: v.width,
             height: v.height,
             fps,
+            // Limited to what the source spends, it looks as the source does.
             quality: Quality::from_bpp(
                 v.bitrate_bps as f64 / pixels.max(1.0),
                 source::complexity(probe, src, src_fps),
+            )
+            .max(
+                if v.ceiling_bps.is_some_and(|c| c <= v.bitrate_bps + 1000) {
+                    Quality::Good
+                } else {
+                    Quality::Low
+                },
             ),
         }
     });

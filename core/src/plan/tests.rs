@@ -171,6 +171,10 @@ fn easy_content_keeps_its_size() {
     let plan = plan_ok(&p, &req(800_000, VideoContainer::Mp4));
     let v = plan.video.as_ref().unwrap();
     assert_eq!((v.width, v.height, v.fps), (800, 600, None), "{plan:?}");
+    // An overshoot of a few percent keeps that size, below the ladder's usual minimum.
+    let again = replan_after_overshoot(&plan, 800_000, 840_000).unwrap();
+    let w = again.video.as_ref().unwrap();
+    assert_eq!((w.width, w.height), (800, 600), "{again:?}");
     // Ordinary footage at that budget still shrinks.
     p.video.as_mut().unwrap().bitrate_bps = Some(2_000_000);
     let plan = plan_ok(&p, &req(800_000, VideoContainer::Mp4));
