@@ -165,6 +165,12 @@ pub enum Event {
     Probed { id: JobId, probe: Box<Probe> },
     /// The decisions made for this job, in plain words.
     Planned { id: JobId, notes: Vec<String> },
+    /// The planned picture and expected quality ("720p · 30 fps · good"), as data, sent
+    /// once the job is planned and before it encodes.
+    Outlook {
+        id: JobId,
+        outlook: tamp_core::plan::Outlook,
+    },
     /// Progress of the whole job, 0..=1, with the encoder's current speed (× real time).
     Progress {
         id: JobId,
@@ -199,6 +205,7 @@ impl Event {
             | Event::Stage { id, .. }
             | Event::Probed { id, .. }
             | Event::Planned { id, .. }
+            | Event::Outlook { id, .. }
             | Event::Progress { id, .. }
             | Event::Measured { id, .. }
             | Event::Done { id, .. }

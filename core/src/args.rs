@@ -8,7 +8,7 @@
 mod tests;
 
 use crate::plan::{audio_channels, fit_dims, format_fps, AudioPlan, Plan, VideoContainer};
-use crate::probe::{AudioInfo, Probe};
+use crate::probe::{AudioInfo, Colour, Probe};
 use crate::trim::TrimWindow;
 
 /// Which pass of an encode to build arguments for.
@@ -156,6 +156,10 @@ fn finish_output(args: &mut Vec<String>, container: VideoContainer, io: &EncodeI
 ///
 /// Explicit `-map`s pick the first video and (optionally, `?`) first audio
 /// stream, so cover art, subtitles or data streams cannot break the encode.
+/// Both passes of a two-pass encode get the same input options, video map, filter graph,
+/// pixel format and frame timing (`-fps_mode`), so x264 sees the same frames twice: frame
+/// counts that differ stop pass 2 with "Incomplete MB-tree stats file" (seen on an MPEG-4
+/// Part 2 AVI with packed B-frames, and on a Theora/Vorbis Ogg).
 pub fn target_args(plan: &Plan, io: &EncodeIo, pass: Pass) -> Vec<String> {
     let mut args = input_args(io);
     let Some(video) = &plan.video else {
@@ -168,34 +172,48 @@ pub fn target_args(plan: &Plan, io: &EncodeIo, pass: Pass) -> Vec<String> {
     };
     let first = pass == Pass::First;
     args.extend([s("-map"), s("0:v:0")]);
-    if plan.audio.is_some() && !first {
+    if plan.audio.is_some() {
+        // Pass 1 reads the sound too (and copies it to nowhere): a demuxer reading one
+        // stream of two may time the other differently (Ogg pages interleave both).
         args.extend([s("-map"), s("0:a:0?")]);
     }
     args.extend(video_codec_args(plan.container));
     args.extend([s("-b:v"), rate(video.bitrate_bps)]);
+    if pass == Pass::Single && plan.container == VideoContainer::Mp4 {
+        // One pass has no analysis to spread the bits by; a VBV ceiling keeps its
+        // overshoot small enough for the size check to correct.
+        args.extend([
+            s("-maxrate"),
+            rate(video.bitrate_bps.saturating_mul(3) / 2),
+            s("-bufsize"),
+            rate(video.bitrate_bps.saturating_mul(2)),
+        ]);
+    }
     let scale = video.scaled.then_some((video.width, video.height));
     if let Some(vf) = video_filter(scale, video.fps) {
         args.extend([s("-vf"), vf]);
     }
     args.extend([s("-pix_fmt"), s("yuv420p")]);
+    args.extend(colour_args(&video.colour));
     match pass {
         Pass::Single => {}
         Pass::First => args.extend([s("-pass"), s("1"), s("-passlogfile"), s(io.passlog)]),
         Pass::Second => args.extend([s("-pass"), s("2"), s("-passlogfile"), s(io.passlog)]),
     }
+    // The null muxer passes timestamps through, while a real output duplicates or drops
+    // frames to its own timing (constant rate for MP4, variable for WebM): both passes
+    // are told the real output's timing rather than left to their muxer's default.
+    args.extend([s("-fps_mode"), s(fps_mode(plan.container))]);
     if first {
         // The analysis pass only needs video; its output is thrown away
         // ("-" with the null muxer, not a file).
         if let Some(n) = io.threads {
             args.extend([s("-threads"), n.to_string()]);
         }
-        // The null muxer passes timestamps through, while the real output
-        // duplicates or drops frames to its own timing (constant rate for
-        // MP4, variable for WebM). Frame counts must match between the
-        // passes, or x264 stops with "Incomplete MB-tree stats file"
-        // (seen on an MPEG-4 Part 2 AVI with packed B-frames).
-        args.extend([s("-fps_mode"), s(pass_one_fps_mode(plan.container))]);
-        args.extend([s("-an"), s("-f"), s("null"), s("-")]);
+        if plan.audio.is_some() {
+            args.extend([s("-c:a"), s("copy")]);
+        }
+        args.extend([s("-f"), s("null"), s("-")]);
         return args;
     }
     match &plan.audio {
@@ -206,8 +224,59 @@ pub fn target_args(plan: &Plan, io: &EncodeIo, pass: Pass) -> Vec<String> {
     args
 }
 
-/// The frame timing the real output of the second pass will use.
-fn pass_one_fps_mode(container: VideoContainer) -> &'static str {
+/// Colour values FFmpeg's options accept, as ffprobe names them; anything else is left
+/// unsaid rather than risk an option FFmpeg refuses.
+const RANGES: [&str; 1] = ["tv"];
+const SPACES: [&str; 6] = [
+    "bt709",
+    "smpte170m",
+    "bt470bg",
+    "bt2020nc",
+    "smpte240m",
+    "fcc",
+];
+const TRANSFERS: [&str; 10] = [
+    "bt709",
+    "smpte170m",
+    "bt470m",
+    "bt470bg",
+    "smpte240m",
+    "linear",
+    "iec61966-2-1",
+    "bt2020-10",
+    "smpte2084",
+    "arib-std-b67",
+];
+const PRIMARIES: [&str; 7] = [
+    "bt709",
+    "smpte170m",
+    "bt470bg",
+    "bt470m",
+    "smpte240m",
+    "bt2020",
+    "film",
+];
+
+/// `-color_range`/`-colorspace`/`-color_trc`/`-color_primaries` for the source's colour
+/// description: scaling keeps the pixel values' meaning, so the output says the same.
+/// Full range is not tagged: `-pix_fmt yuv420p` turns a full-range (`yuvj`) source into
+/// limited-range pixels, which FFmpeg then tags itself.
+pub(crate) fn colour_args(c: &Colour) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut put = |opt: &str, value: &Option<String>, allowed: &[&str]| {
+        if let Some(v) = value.as_deref().filter(|v| allowed.contains(v)) {
+            args.extend([s(opt), s(v)]);
+        }
+    };
+    put("-color_range", &c.range, &RANGES);
+    put("-colorspace", &c.space, &SPACES);
+    put("-color_trc", &c.transfer, &TRANSFERS);
+    put("-color_primaries", &c.primaries, &PRIMARIES);
+    args
+}
+
+/// The frame timing of the real output, given to both passes.
+fn fps_mode(container: VideoContainer) -> &'static str {
     match container {
         VideoContainer::Mp4 => "cfr",
         VideoContainer::WebM => "vfr",
@@ -258,6 +327,7 @@ pub fn quality_args(probe: &Probe, req: &QualityRequest, io: &EncodeIo) -> Vec<S
                 args.extend([s("-vf"), vf]);
             }
             args.extend([s("-pix_fmt"), s("yuv420p")]);
+            args.extend(colour_args(&v.colour));
         }
         None => args.extend([s("-map"), s("0:a:0"), s("-vn")]),
     }

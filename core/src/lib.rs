@@ -15,6 +15,7 @@ pub mod names;
 pub mod plan;
 pub mod probe;
 pub mod progress;
+pub mod quality;
 pub mod sniff;
 pub mod trim;
 pub mod webcodecs;

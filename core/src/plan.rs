@@ -6,19 +6,26 @@
 
 mod audio;
 mod budget;
+mod fit;
+#[cfg(test)]
+mod fit_tests;
 mod ladder;
+mod outlook;
 mod replan;
+mod source;
 #[cfg(test)]
 mod sweep_tests;
 #[cfg(test)]
 mod tests;
 mod video;
 
+pub use fit::{FitError, Next, SizeFit, MAX_ATTEMPTS, USE_AT_LEAST};
+pub use outlook::{Outlook, Quality};
 pub use replan::replan_after_overshoot;
 use video::finish_video;
 pub(crate) use video::{audio_channels, fit_dims, format_fps};
 
-use crate::probe::{Probe, VideoInfo};
+use crate::probe::{Colour, Probe, VideoInfo};
 use serde::{Deserialize, Serialize};
 
 /// Output container (and with it the codecs: H.264/AAC or VP8/Vorbis).
@@ -80,6 +87,13 @@ pub struct Plan {
     pub expected_bytes: u64,
     /// One plain sentence per decision, for showing to the user.
     pub notes: Vec<String>,
+    /// The planned picture and its expected quality, said before the encode.
+    #[serde(default)]
+    pub outlook: Option<Outlook>,
+    /// The input's size when it is below the target: a re-encode aims under it too (a
+    /// format change should not make a file larger), though only the target is a promise.
+    #[serde(default)]
+    pub size_cap: Option<u64>,
 }
 
 /// Video encoding settings.
@@ -95,6 +109,14 @@ pub struct VideoPlan {
     pub fps: Option<f64>,
     /// Whether the picture is resized (a scale filter is needed).
     pub scaled: bool,
+    /// The most video bits per second worth spending (the source's own bitrate, or what
+    /// keeps the output no larger than the input); `None`: only the budget limits it.
+    /// The size-fit loop never raises the bitrate past it.
+    #[serde(default)]
+    pub ceiling_bps: Option<u64>,
+    /// The source's colour description, kept in the output.
+    #[serde(default)]
+    pub colour: Colour,
 }
 
 /// Audio encoding settings.
@@ -138,21 +160,6 @@ fn usable_video(probe: &Probe) -> Option<&VideoInfo> {
         .video
         .as_ref()
         .filter(|v| !v.is_still_image && v.width > 0 && v.height > 0)
-}
-
-/// Video bitrate of the source, estimated from the container when the stream has none.
-fn source_video_bps(probe: &Probe, video: &VideoInfo) -> Option<u64> {
-    video.bitrate_bps.or_else(|| {
-        let audio = probe
-            .audio
-            .as_ref()
-            .and_then(|a| a.bitrate_bps)
-            .unwrap_or(0);
-        probe
-            .bitrate_bps
-            .map(|b| b.saturating_sub(audio))
-            .filter(|b| *b > 0)
-    })
 }
 
 /// Plans an encode whose output will not exceed `req.target_bytes`.
@@ -212,6 +219,8 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
                 .to_string(),
         );
     }
+    let audio_src = audio_src.map(|a| source::audio_with_known_bitrate(probe, a));
+    let audio_src = audio_src.as_ref();
     let audio_bps = match audio_src {
         Some(src) => Some(
             audio::choose_bitrate(total_bps, min_video_bps, src, container)
@@ -224,23 +233,27 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
     let video_plan = match (video, display) {
         (Some(v), Some(display)) => {
             let avail = total_bps - audio_cost_bps;
-            let shape = ladder::choose(display, fps_ceiling, req.max_height, avail)
+            let ceiling = source::video_ceiling_bps(probe, v, duration, overhead, audio_cost_bps);
+            let spend = ceiling.map_or(avail, |c| c.min(avail));
+            let complexity = source::complexity(probe, v, src_fps);
+            let shape = ladder::choose(display, fps_ceiling, req.max_height, avail, complexity)
                 .ok_or_else(too_small)?;
-            let mut bps = avail;
-            if let Some(src_bps) = source_video_bps(probe, v) {
-                // More bits than the source had cannot add detail.
-                let cap =
-                    (src_bps as f64).max(ladder::min_bps(shape.width, shape.height, shape.fps));
-                if cap < bps {
-                    bps = cap;
-                    notes.push(format!(
-                        "Video bitrate limited to the original's {} kbps; spending more would not improve it",
-                        src_bps / 1000
-                    ));
-                }
+            // A source that needs fewer bits than the budget keeps the shape the budget
+            // allows, at the source's own bitrate.
+            let bps = spend;
+            if ceiling.is_some_and(|c| c < avail) {
+                notes.push(format!(
+                    "Video bitrate limited to {} kbps, what the original spends; more would make the file larger without making it better",
+                    (spend / 1000.0) as u64
+                ));
             }
             Some(finish_video(
-                v, display, &shape, bps, src_fps, user_cap, &mut notes,
+                v,
+                display,
+                &shape,
+                (bps, ceiling),
+                (src_fps, user_cap),
+                &mut notes,
             ))
         }
         _ => None,
@@ -252,7 +265,29 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
     if audio_src.is_none() && probe.audio.is_some() {
         notes.push("Audio removed as requested".to_string());
     }
-    let plan = assemble(video_plan, audio_plan, duration, container, overhead, notes);
+    let mut plan = assemble(video_plan, audio_plan, duration, container, overhead, notes);
+    plan.size_cap = probe.size_bytes.filter(|s| *s < req.target_bytes);
+    plan.outlook = plan.video.as_ref().zip(video).map(|(v, src)| {
+        let fps = v.fps.unwrap_or(src_fps);
+        let pixels = v.width as f64 * v.height as f64 * fps;
+        Outlook {
+            width: v.width,
+            height: v.height,
+            fps,
+            // Limited to what the source spends, it looks as the source does.
+            quality: Quality::from_bpp(
+                v.bitrate_bps as f64 / pixels.max(1.0),
+                source::complexity(probe, src, src_fps),
+            )
+            .max(
+                if v.ceiling_bps.is_some_and(|c| c <= v.bitrate_bps + 1000) {
+                    Quality::Good
+                } else {
+                    Quality::Low
+                },
+            ),
+        }
+    });
     Ok(plan)
 }
 
@@ -281,5 +316,7 @@ fn assemble(
             .saturating_add(video_bytes)
             .saturating_add(audio_bytes),
         notes,
+        outlook: None,
+        size_cap: None,
     }
 }

@@ -6,8 +6,8 @@ mod raw;
 #[cfg(test)]
 mod tests;
 
-pub use demuxed::{probe_from_demuxer, DemuxedAudio, DemuxedFacts, DemuxedVideo};
-pub use explain::explain_ffprobe_failure;
+pub use demuxed::{probe_from_demuxer, DemuxedAudio, DemuxedColour, DemuxedFacts, DemuxedVideo};
+pub use explain::{explain_encode_failure, explain_ffprobe_failure};
 
 use raw::{RawProbe, RawStream};
 use serde::{Deserialize, Serialize};
@@ -63,6 +63,23 @@ pub struct VideoInfo {
     pub frames: Option<u64>,
     /// True for a single picture (an image file or cover art) rather than moving video.
     pub is_still_image: bool,
+    /// How the pixel values are to be read (range, matrix, transfer, primaries).
+    #[serde(default)]
+    pub colour: Colour,
+}
+
+/// A video stream's colour description, as ffprobe names it (`color_range` "tv"/"pc",
+/// `color_space` "bt709", …). Each part is `None` when the file does not say.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Colour {
+    /// `"tv"` (limited, 16–235) or `"pc"` (full, 0–255).
+    pub range: Option<String>,
+    /// The YUV matrix (`color_space`), e.g. `"bt709"`, `"smpte170m"`, `"bt470bg"`.
+    pub space: Option<String>,
+    /// The transfer function (`color_transfer`), e.g. `"bt709"`.
+    pub transfer: Option<String>,
+    /// The primaries (`color_primaries`), e.g. `"bt709"`.
+    pub primaries: Option<String>,
 }
 
 impl VideoInfo {
@@ -184,6 +201,29 @@ fn video_info(s: &RawStream, container: &str) -> VideoInfo {
         bitrate_bps: s.bitrate(),
         frames,
         is_still_image,
+        colour: colour_of(s),
         codec,
+    }
+}
+
+/// The stream's colour tags; ffprobe's "unknown"/"reserved" count as not said.
+fn colour_of(s: &RawStream) -> Colour {
+    let said = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| {
+                !v.is_empty()
+                    && v.len() <= 32
+                    && !matches!(*v, "unknown" | "reserved" | "unspecified")
+                    && v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            })
+            .map(str::to_owned)
+    };
+    Colour {
+        range: said(&s.color_range),
+        space: said(&s.color_space),
+        transfer: said(&s.color_transfer),
+        primaries: said(&s.color_primaries),
     }
 }

@@ -19,10 +19,10 @@ use crate::probe::{Probe, VideoInfo};
 /// (scripts/bench.mjs, SSIM against the source): the browser's one-pass encoder trails
 /// two-pass x264 by 0.004 at 0.1 bpp (720p, 8 MB) and by 0.008 at 0.076 bpp (240p,
 /// 0.8 MB), a gap that widens as bits get scarcer, while the browser stays 3-6x faster
-/// than the FFmpeg cores. The planner lowers the resolution to keep about 0.07 bpp or
-/// more, so only budgets at the bottom of its ladder fall under this floor; there
-/// quality is what is left to save, and x264 gets the job.
-pub const AUTOMATIC_MIN_BPP: f64 = 0.04;
+/// than the FFmpeg cores. The planner keeps pictures large down to about 0.03 bpp (what
+/// a viewer sees is best there, see `plan::ladder::LADDER_BPP`), so only the budgets
+/// below its ladder, under 0.02, go to x264 by default; there quality is what is left.
+pub const AUTOMATIC_MIN_BPP: f64 = 0.02;
 
 /// Video codecs Chromium decodes through WebCodecs, as ffprobe names them.
 const DECODABLE: &[&str] = &["h264", "hevc", "vp8", "vp9", "av1"];

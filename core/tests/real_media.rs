@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tamp_core::args::{probe_args, target_args, EncodeIo, Pass};
-use tamp_core::plan::{plan_for_target, replan_after_overshoot, TargetRequest, VideoContainer};
+use tamp_core::plan::{plan_for_target, Next, SizeFit, TargetRequest, VideoContainer};
 use tamp_core::probe::parse_ffprobe_json;
 use tamp_core::progress::parse_progress;
 
@@ -98,8 +98,16 @@ fn real_two_pass_encodes_fit_the_target() {
             threads: Some(2),
             trim: None,
         };
-        let mut size = 0;
-        for attempt in 0..2 {
+        // The size-fit loop as the engine runs it, each attempt into its own file.
+        let mut fit = SizeFit::new(target);
+        let mut sizes = Vec::new();
+        let size = loop {
+            let attempt = sizes.len() + 1;
+            let out_path = format!("{output}.{attempt}.{ext}");
+            let io = EncodeIo {
+                output: &out_path,
+                ..io
+            };
             for pass in [Pass::First, Pass::Second] {
                 let out = run("ffmpeg", &target_args(&plan, &io, pass));
                 assert!(
@@ -108,13 +116,18 @@ fn real_two_pass_encodes_fit_the_target() {
                     String::from_utf8_lossy(&out.stderr)
                 );
             }
-            size = std::fs::metadata(&output).unwrap().len();
-            eprintln!("{name} {container:?} attempt {attempt}: target {target} expected {} actual {size} ({:.1}%) {:?}", plan.expected_bytes, size as f64 * 100.0 / target as f64, plan.notes);
-            if size <= target {
-                break;
+            let size = std::fs::metadata(&out_path).unwrap().len();
+            sizes.push(size);
+            eprintln!("{name} {container:?} attempt {attempt}: target {target} expected {} actual {size} ({:.1}%)", plan.expected_bytes, size as f64 * 100.0 / target as f64);
+            match fit.judge(&plan, size) {
+                Next::Keep { attempt, note } => {
+                    eprintln!("{name}: kept attempt {attempt} {note:?}");
+                    break sizes[attempt as usize - 1];
+                }
+                Next::Retry { plan: next, .. } => plan = *next,
+                Next::Fail(e) => panic!("{name}: {e}"),
             }
-            plan = replan_after_overshoot(&plan, target, size).unwrap();
-        }
+        };
         assert!(size <= target, "{name}: {size} > {target}");
     }
 }

@@ -8,7 +8,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use tamp_core::args::{target_args, EncodeIo, Pass};
 use tamp_core::plan::{
-    plan_for_target, replan_after_overshoot, Plan, TargetRequest, VideoContainer,
+    plan_for_target, replan_after_overshoot, Next, Plan, SizeFit, TargetRequest, VideoContainer,
 };
 use tamp_core::probe::{AudioInfo, Probe, VideoInfo};
 use tamp_core::webcodecs::job_for_plan;
@@ -60,6 +60,7 @@ fuzz_target!(|input: Input| {
         bitrate_bps: bps,
         frames: None,
         is_still_image: still,
+        colour: Default::default(),
     });
     let source = video.as_ref().map(VideoInfo::display_size);
     let probe = Probe {
@@ -111,5 +112,18 @@ fuzz_target!(|input: Input| {
     );
     if let Ok(again) = replan_after_overshoot(&plan, req.target_bytes, actual) {
         check(&again, req.target_bytes, source);
+    }
+    // The size-fit loop, told the same overshoot or the mirror undershoot, never keeps an
+    // output over the target and never plans one larger than it.
+    let under = req
+        .target_bytes
+        .saturating_sub(actual.saturating_sub(req.target_bytes));
+    for size in [actual, under] {
+        let mut fit = SizeFit::new(req.target_bytes);
+        match fit.judge(&plan, size) {
+            Next::Keep { .. } => assert!(size <= req.target_bytes),
+            Next::Retry { plan: next, .. } => check(&next, req.target_bytes, source),
+            Next::Fail(_) => {}
+        }
     }
 });

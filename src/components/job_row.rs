@@ -61,7 +61,7 @@ pub fn JobRow(job: Job) -> impl IntoView {
         }
         .into_any(),
         "running" => view! {
-            <Running status />
+            <Running status outlook=job.outlook />
             <div class="job-actions">
                 <button type="button" class="button" on:click=move |_| queue.cancel(id)>"Cancel"</button>
             </div>
@@ -123,7 +123,10 @@ pub fn JobRow(job: Job) -> impl IntoView {
 
 /// Progress bar and live numbers of a running job.
 #[component]
-fn Running(status: RwSignal<JobStatus>) -> impl IntoView {
+fn Running(
+    status: RwSignal<JobStatus>,
+    outlook: RwSignal<Option<tamp_core::plan::Outlook>>,
+) -> impl IntoView {
     let run = move || match status.get() {
         JobStatus::Running(run) => run,
         _ => RunInfo::default(),
@@ -150,6 +153,9 @@ fn Running(status: RwSignal<JobStatus>) -> impl IntoView {
         <div class="running">
             <progress max="100" value=percent aria-label="Progress">{move || format!("{}%", percent())}</progress>
             <p class="job-status">{line}</p>
+            {move || outlook.get().map(|o| view! {
+                <p class="job-plan">{format!("Plan: {}", o.describe())}</p>
+            })}
         </div>
     }
 }

@@ -34,6 +34,10 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             f.output = facts.output.or(f.output);
         }),
         Event::Planned { notes, .. } => notes.into_iter().for_each(|n| job.push_log(n)),
+        Event::Outlook { outlook, .. } => {
+            job.push_log(format!("Plan: {}", outlook.describe()));
+            job.outlook.set(Some(outlook));
+        }
         Event::Progress {
             fraction, speed, ..
         } => update_run(job, |run| {

@@ -107,6 +107,8 @@ pub struct Job {
     pub waiting: RwSignal<Option<String>>,
     /// The input's streams, once the engine has read them (weights the batch's progress).
     pub probe: RwSignal<Option<Probe>>,
+    /// The planned picture and expected quality, once the engine has planned the job.
+    pub outlook: RwSignal<Option<tamp_core::plan::Outlook>>,
     /// The batch (one press of **Convert** while nothing ran) this job was last queued in.
     pub batch: StoredValue<u32>,
     /// This job's own choices, overriding the settings panel while it has not started.
@@ -136,6 +138,7 @@ impl Job {
             log: RwSignal::new(Vec::new()),
             waiting: RwSignal::new(None),
             probe: RwSignal::new(None),
+            outlook: RwSignal::new(None),
             batch: StoredValue::new(0),
             overrides: JobOverrides::default(),
             facts: RwSignal::new(BeforeAfter::default()),

@@ -1,6 +1,6 @@
 use super::*;
 use crate::plan::{AudioPlan, VideoPlan};
-use crate::probe::{AudioInfo, VideoInfo};
+use crate::probe::{AudioInfo, Colour, VideoInfo};
 
 const IO: EncodeIo = EncodeIo {
     input: "in.mov",
@@ -18,6 +18,8 @@ fn plan(container: VideoContainer, scaled: bool, fps: Option<f64>, audio: bool) 
             height: 720,
             fps,
             scaled,
+            ceiling_bps: None,
+            colour: Default::default(),
         }),
         audio: audio.then_some(AudioPlan {
             bitrate_bps: 96_000,
@@ -29,6 +31,8 @@ fn plan(container: VideoContainer, scaled: bool, fps: Option<f64>, audio: bool) 
         overhead_bytes: 10_000,
         expected_bytes: 1_000_000,
         notes: vec![],
+        outlook: None,
+        size_cap: None,
     }
 }
 
@@ -41,11 +45,11 @@ fn mp4_two_pass() {
     let p = plan(VideoContainer::Mp4, true, Some(30.0), true);
     assert_eq!(
         target_args(&p, &IO, Pass::First),
-        split("-i in.mov -map 0:v:0 -c:v libx264 -preset veryfast -b:v 1234k -vf fps=30,scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 1 -passlogfile /tmp/pl -threads 4 -fps_mode cfr -an -f null -")
+        split("-i in.mov -map 0:v:0 -map 0:a:0? -c:v libx264 -preset veryfast -b:v 1234k -vf fps=30,scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 1 -passlogfile /tmp/pl -fps_mode cfr -threads 4 -c:a copy -f null -")
     );
     assert_eq!(
         target_args(&p, &IO, Pass::Second),
-        split("-i in.mov -map 0:v:0 -map 0:a:0? -c:v libx264 -preset veryfast -b:v 1234k -vf fps=30,scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 2 -passlogfile /tmp/pl -c:a aac -b:a 96k -ac 2 -ar 48000 -threads 4 -movflags +faststart -map_metadata -1 out.mp4")
+        split("-i in.mov -map 0:v:0 -map 0:a:0? -c:v libx264 -preset veryfast -b:v 1234k -vf fps=30,scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 2 -passlogfile /tmp/pl -fps_mode cfr -c:a aac -b:a 96k -ac 2 -ar 48000 -threads 4 -movflags +faststart -map_metadata -1 out.mp4")
     );
 }
 
@@ -59,7 +63,7 @@ fn mp4_single_unscaled_without_audio_or_threads() {
     };
     assert_eq!(
         target_args(&p, &io, Pass::Single),
-        split("-i in.mov -map 0:v:0 -c:v libx264 -preset veryfast -b:v 1234k -pix_fmt yuv420p -an -movflags +faststart -map_metadata -1 out.mp4")
+        split("-i in.mov -map 0:v:0 -c:v libx264 -preset veryfast -b:v 1234k -maxrate 1851k -bufsize 2468k -pix_fmt yuv420p -fps_mode cfr -an -movflags +faststart -map_metadata -1 out.mp4")
     );
 }
 
@@ -72,8 +76,49 @@ fn webm_second_pass() {
     };
     assert_eq!(
         target_args(&p, &io, Pass::Second),
-        split("-i in.mov -map 0:v:0 -map 0:a:0? -c:v libvpx -deadline good -cpu-used 4 -b:v 1234k -vf scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 2 -passlogfile /tmp/pl -c:a libvorbis -b:a 96k -ac 2 -ar 48000 -threads 4 -map_metadata -1 out.webm")
+        split("-i in.mov -map 0:v:0 -map 0:a:0? -c:v libvpx -deadline good -cpu-used 4 -b:v 1234k -vf scale=1280:720:flags=lanczos -pix_fmt yuv420p -pass 2 -passlogfile /tmp/pl -fps_mode vfr -c:a libvorbis -b:a 96k -ac 2 -ar 48000 -threads 4 -map_metadata -1 out.webm")
     );
+}
+
+#[test]
+fn both_passes_see_the_same_frames() {
+    for container in [VideoContainer::Mp4, VideoContainer::WebM] {
+        for (scaled, fps, audio) in [(true, Some(30.0), true), (false, None, false)] {
+            let p = plan(container, scaled, fps, audio);
+            let [one, two] = [Pass::First, Pass::Second].map(|pass| target_args(&p, &IO, pass));
+            let upto = |a: &[String], opt: &str| {
+                let end = a.iter().position(|x| x == "-pass").unwrap();
+                let mut v = a[..end].to_vec();
+                let at = a.iter().position(|x| x == "-fps_mode").unwrap();
+                v.extend_from_slice(&a[at..at + 2]);
+                v.push(opt.into());
+                v
+            };
+            // Input, maps, codec, rate, filter graph, pixel format and timing match.
+            assert_eq!(upto(&one, ""), upto(&two, ""), "{container:?}");
+        }
+    }
+}
+
+#[test]
+fn colour_is_kept() {
+    let mut p = plan(VideoContainer::Mp4, true, None, false);
+    p.video.as_mut().unwrap().colour = Colour {
+        range: Some("tv".into()),
+        space: Some("bt709".into()),
+        transfer: Some("bt709".into()),
+        primaries: Some("bt709".into()),
+    };
+    let args = target_args(&p, &IO, Pass::Second).join(" ");
+    assert!(args.contains("-pix_fmt yuv420p -color_range tv -colorspace bt709 -color_trc bt709 -color_primaries bt709"), "{args}");
+    // Full range, or a value FFmpeg might refuse, is left unsaid.
+    p.video.as_mut().unwrap().colour = Colour {
+        range: Some("pc".into()),
+        space: Some("weird".into()),
+        ..Colour::default()
+    };
+    let args = target_args(&p, &IO, Pass::Second).join(" ");
+    assert!(!args.contains("-color"), "{args}");
 }
 
 #[test]
@@ -108,6 +153,7 @@ fn probe() -> Probe {
             bitrate_bps: None,
             frames: None,
             is_still_image: false,
+            colour: Default::default(),
         }),
         audio: Some(AudioInfo {
             codec: "aac".into(),

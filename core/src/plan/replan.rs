@@ -1,10 +1,14 @@
 //! Correcting a plan after the encoder overshot the target.
 
-use super::{assemble, audio, budget, ladder, Plan, PlanError, VideoPlan, DEFAULT_FPS};
+use super::{assemble, audio, budget, ladder, Outlook, Plan, PlanError, VideoPlan, DEFAULT_FPS};
 
 /// Extra reduction on top of the measured overshoot: the second encode
 /// overshoots in a similar way, so aim a little lower than proportional.
 const EXTRA_MARGIN: f64 = 0.97;
+/// A correction to at least this share of the bitrate keeps the picture's shape, even
+/// below the ladder's minimum for it (a still clip planned at 0.004 bits per pixel was
+/// shrunk to 240p by a 6 % correction).
+const SMALL_CORRECTION: f64 = 0.75;
 
 /// Returns a corrected plan after an encode of `plan` produced `actual_bytes`
 /// instead of at most `target_bytes`.
@@ -76,7 +80,13 @@ pub fn replan_after_overshoot(
             let (w, h) = ladder::dims_for_rung((video.width, video.height), rung);
             (w, h, f)
         })
-        .find(|(w, h, f)| new_bps >= ladder::min_bps(*w, *h, *f))
+        .find(|(w, h, f)| {
+            // The plan may sit below the usual minimum on purpose (easy content, or the
+            // source's own low bitrate): a small correction keeps its shape.
+            let keep_current = (*w, *h) == (video.width, video.height)
+                && new_bps >= SMALL_CORRECTION * video.bitrate_bps as f64;
+            keep_current || new_bps >= ladder::min_bps(*w, *h, *f)
+        })
         .ok_or_else(too_small)?;
 
     let bitrate_bps = ((new_bps / 1000.0).floor() as u64).saturating_mul(1000);
@@ -101,15 +111,25 @@ pub fn replan_after_overshoot(
         height,
         fps: fps_out,
         scaled: video.scaled || (width, height) != (video.width, video.height),
+        ceiling_bps: video.ceiling_bps,
+        colour: video.colour.clone(),
     };
-    Ok(assemble(
+    let mut next = assemble(
         Some(new_video),
         plan.audio.clone(),
         duration,
         plan.container,
         plan.overhead_bytes,
         notes,
-    ))
+    );
+    next.size_cap = plan.size_cap;
+    next.outlook = plan.outlook.map(|o| Outlook {
+        width,
+        height,
+        fps: fps_out.unwrap_or(o.fps),
+        ..o
+    });
+    Ok(next)
 }
 
 fn replan_audio_only(

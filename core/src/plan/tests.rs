@@ -24,6 +24,7 @@ pub(super) fn probe(
             bitrate_bps: None,
             frames: None,
             is_still_image: false,
+            colour: Default::default(),
         }),
         audio: audio_channels.map(|channels| AudioInfo {
             codec: "aac".into(),
@@ -95,12 +96,13 @@ fn has_note(plan: &Plan, needle: &str) -> bool {
 }
 
 #[test]
-fn hd_minute_into_10mb_scales_to_540p() {
+fn hd_minute_into_10mb_scales_to_720p() {
     let p = probe((1920, 1080), Some(30.0), 0, 60.0, Some(2));
     let plan = plan_ok(&p, &req(10_000_000, VideoContainer::Mp4));
     let v = plan.video.as_ref().unwrap();
-    assert_eq!((v.width, v.height, v.fps), (960, 540, None));
-    assert!(v.scaled && has_note(&plan, "540p"));
+    // 1.2 Mbit/s is 0.043 bits per pixel at 720p: the largest rung at 0.03 or more.
+    assert_eq!((v.width, v.height, v.fps), (1280, 720, None));
+    assert!(v.scaled && has_note(&plan, "720p"));
     let a = plan.audio.as_ref().unwrap();
     assert_eq!(
         (a.bitrate_bps, a.channels, a.sample_rate),
@@ -126,7 +128,7 @@ fn tight_60fps_is_capped_to_30_before_scaling_further() {
     let p = probe((3840, 2160), Some(60.0), 0, 60.0, Some(2));
     let plan = plan_ok(&p, &req(50_000_000, VideoContainer::Mp4));
     let v = plan.video.as_ref().unwrap();
-    assert_eq!((v.width, v.height, v.fps), (1920, 1080, Some(30.0)));
+    assert_eq!((v.width, v.height, v.fps), (2560, 1440, Some(30.0)));
     assert!(has_note(
         &plan,
         "Frame rate capped to 30 fps to fit the budget"
@@ -134,9 +136,55 @@ fn tight_60fps_is_capped_to_30_before_scaling_further() {
 }
 
 #[test]
+fn frame_rate_is_kept_and_pictures_shrink_first() {
+    let shape = |p: &Probe, mb: f64| {
+        let plan = plan_ok(p, &req((mb * 1e6) as u64, VideoContainer::Mp4));
+        let v = plan.video.unwrap();
+        (v.width, v.height, v.fps)
+    };
+    // A 25 fps clip at a moderate budget keeps 25 fps.
+    let pal = probe((1280, 720), Some(25.0), 0, 60.0, Some(2));
+    assert_eq!(shape(&pal, 8.0), (1280, 720, None));
+    assert_eq!(shape(&pal, 4.0), (960, 540, None));
+    assert_eq!(shape(&pal, 2.0), (640, 360, None));
+    // The 112 s 720p 20 fps clip at 5 MB: its own 20 fps (was cut to 15 fps).
+    let twenty = probe((1280, 720), Some(20.0), 0, 112.0, Some(2));
+    assert_eq!(shape(&twenty, 5.0), (854, 480, None));
+    // 30 fps goes down to 240p before 24 fps, and never below 24 while a shape works.
+    let thirty = probe((1280, 720), Some(30.0), 0, 60.0, Some(2));
+    assert_eq!(shape(&thirty, 1.2), (426, 240, None));
+    assert_eq!(shape(&thirty, 1.0), (426, 240, Some(24.0)));
+    // 60 and 50 fps halve (every other frame) when the budget cannot keep them.
+    let sixty = probe((1920, 1080), Some(60.0), 0, 60.0, Some(2));
+    assert_eq!(shape(&sixty, 20.0).2, Some(30.0));
+    let fifty = probe((1920, 1080), Some(50.0), 0, 60.0, Some(2));
+    assert_eq!(shape(&fifty, 20.0).2, Some(25.0));
+}
+
+#[test]
+fn easy_content_keeps_its_size() {
+    // The 46 s, 8 fps, 800×600 mostly static clip at 0.8 MB: its own encoder
+    // needed 60 kbit/s, so the budget keeps its size (it was shrunk to 320×240).
+    let mut p = probe((800, 600), Some(8.0), 0, 46.0, Some(2));
+    p.video.as_mut().unwrap().bitrate_bps = Some(60_000);
+    p.audio.as_mut().unwrap().bitrate_bps = Some(64_000);
+    let plan = plan_ok(&p, &req(800_000, VideoContainer::Mp4));
+    let v = plan.video.as_ref().unwrap();
+    assert_eq!((v.width, v.height, v.fps), (800, 600, None), "{plan:?}");
+    // An overshoot of a few percent keeps that size, below the ladder's usual minimum.
+    let again = replan_after_overshoot(&plan, 800_000, 840_000).unwrap();
+    let w = again.video.as_ref().unwrap();
+    assert_eq!((w.width, w.height), (800, 600), "{again:?}");
+    // Ordinary footage at that budget still shrinks.
+    p.video.as_mut().unwrap().bitrate_bps = Some(2_000_000);
+    let plan = plan_ok(&p, &req(800_000, VideoContainer::Mp4));
+    assert!(plan.video.unwrap().width < 800);
+}
+
+#[test]
 fn rotated_portrait_keeps_portrait_dims() {
     let p = probe((1280, 720), Some(30.0), 90, 60.0, Some(2));
-    let plan = plan_ok(&p, &req(5_000_000, VideoContainer::Mp4));
+    let plan = plan_ok(&p, &req(2_500_000, VideoContainer::Mp4));
     let v = plan.video.unwrap();
     assert_eq!((v.width, v.height), (360, 640));
 }
@@ -175,11 +223,27 @@ fn source_already_smaller_caps_video_bitrate() {
     let v = plan.video.as_ref().unwrap();
     assert_eq!((v.bitrate_bps, v.width, v.height), (1_205_000, 1280, 720));
     assert!(has_note(&plan, "already within the target"));
-    assert!(has_note(&plan, "limited to the original's 1205 kbps"));
+    assert!(has_note(&plan, "limited to 1205 kbps"));
+    assert_eq!(v.ceiling_bps, Some(1_205_959));
     // Webm source without a stream bitrate: estimated from the container.
     p.video.as_mut().unwrap().bitrate_bps = None;
     let plan = plan_ok(&p, &req(25_000_000, VideoContainer::Mp4));
     assert_eq!(plan.video.unwrap().bitrate_bps, 1_205_000);
+}
+
+#[test]
+fn a_changed_format_is_not_planned_larger_than_the_input() {
+    // The 488 KB WebM told to fit 10 MB as MP4 came out 14 % larger than itself: neither
+    // stream says its bitrate, so the container's was taken for the video alone.
+    let mut p = probe((640, 360), Some(24.0), 0, 30.0, Some(2));
+    p.container = "matroska,webm".into();
+    p.size_bytes = Some(488_000);
+    p.bitrate_bps = Some(130_133);
+    let plan = plan_ok(&p, &req(10_000_000, VideoContainer::Mp4));
+    assert!(plan.expected_bytes <= 488_000, "{plan:?}");
+    let v = plan.video.as_ref().unwrap();
+    assert!(v.bitrate_bps <= v.ceiling_bps.unwrap(), "{plan:?}");
+    assert!(has_note(&plan, "more would make the file larger"));
 }
 
 #[test]
@@ -235,7 +299,7 @@ fn user_limits_are_honoured() {
 #[test]
 fn very_tight_budget_lowers_frame_rate_then_floor() {
     let p = probe((1920, 1080), Some(30.0), 0, 600.0, Some(2));
-    let plan = plan_ok(&p, &req(10_000_000, VideoContainer::Mp4));
+    let plan = plan_ok(&p, &req(7_500_000, VideoContainer::Mp4));
     let v = plan.video.as_ref().unwrap();
     assert_eq!((v.height, v.fps), (240, Some(15.0)));
     assert_eq!(plan.audio.as_ref().unwrap().channels, 1);

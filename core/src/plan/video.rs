@@ -8,9 +8,8 @@ pub(super) fn finish_video(
     video: &VideoInfo,
     display: (u32, u32),
     shape: &ladder::Shape,
-    bps: f64,
-    src_fps: f64,
-    user_cap: Option<f64>,
+    (bps, ceiling): (f64, Option<f64>),
+    (src_fps, user_cap): (f64, Option<f64>),
     notes: &mut Vec<String>,
 ) -> VideoPlan {
     // Whole kbps keeps the ffmpeg arguments readable; rounding down keeps us under.
@@ -40,6 +39,8 @@ pub(super) fn finish_video(
         height: shape.height,
         fps,
         scaled,
+        ceiling_bps: ceiling.map(|c| c as u64),
+        colour: video.colour.clone(),
     }
 }
 

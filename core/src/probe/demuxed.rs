@@ -3,7 +3,7 @@
 //! ffprobe. Anything this cannot describe the way ffprobe would returns `None`, and the
 //! engine asks ffprobe instead.
 
-use super::{AudioInfo, Probe, VideoInfo};
+use super::{AudioInfo, Colour, Probe, VideoInfo};
 
 /// What the demuxer says about a file, as the engine worker gathers it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,6 +33,66 @@ pub struct DemuxedVideo {
     pub packet_rate: f64,
     /// Bits per second over those packets.
     pub bitrate_bps: f64,
+    /// The track's colour description (`getColorSpace()`), in WebCodecs' words.
+    pub colour: DemuxedColour,
+}
+
+/// A `VideoColorSpaceInit` as Mediabunny reads it from the container or bitstream.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DemuxedColour {
+    /// `"bt709"`, `"bt470bg"`, `"smpte170m"`, `"bt2020"`…
+    pub primaries: Option<String>,
+    /// `"bt709"`, `"smpte170m"`, `"iec61966-2-1"`, `"pq"`, `"hlg"`…
+    pub transfer: Option<String>,
+    /// `"bt709"`, `"bt470bg"`, `"smpte170m"`, `"bt2020-ncl"`, `"rgb"`…
+    pub matrix: Option<String>,
+    pub full_range: Option<bool>,
+}
+
+/// The same colour description in ffprobe's words, which the planner and x264 use; a value
+/// with no ffprobe name is left unsaid, as ffprobe's "unknown" is.
+fn colour_from_webcodecs(c: &DemuxedColour) -> Colour {
+    let name = |v: &Option<String>, table: &[(&str, &str)]| {
+        v.as_deref().and_then(|v| {
+            table
+                .iter()
+                .find(|(webcodecs, _)| *webcodecs == v)
+                .map(|(_, ffprobe)| (*ffprobe).to_owned())
+        })
+    };
+    Colour {
+        range: c
+            .full_range
+            .map(|full| if full { "pc" } else { "tv" }.to_owned()),
+        space: name(
+            &c.matrix,
+            &[
+                ("bt709", "bt709"),
+                ("bt470bg", "bt470bg"),
+                ("smpte170m", "smpte170m"),
+                ("bt2020-ncl", "bt2020nc"),
+            ],
+        ),
+        transfer: name(
+            &c.transfer,
+            &[
+                ("bt709", "bt709"),
+                ("smpte170m", "smpte170m"),
+                ("iec61966-2-1", "iec61966-2-1"),
+                ("pq", "smpte2084"),
+                ("hlg", "arib-std-b67"),
+            ],
+        ),
+        primaries: name(
+            &c.primaries,
+            &[
+                ("bt709", "bt709"),
+                ("bt470bg", "bt470bg"),
+                ("smpte170m", "smpte170m"),
+                ("bt2020", "bt2020"),
+            ],
+        ),
+    }
 }
 
 /// The primary audio track.
@@ -118,6 +178,7 @@ pub fn probe_from_demuxer(facts: &DemuxedFacts) -> Option<Probe> {
                 bitrate_bps: positive(v.bitrate_bps).map(|b| b.round() as u64),
                 frames: None,
                 is_still_image: false,
+                colour: colour_from_webcodecs(&v.colour),
             })
         }
     };
@@ -169,6 +230,12 @@ mod tests {
                 packet_count: 240,
                 packet_rate: 29.97,
                 bitrate_bps: 9_500_000.4,
+                colour: DemuxedColour {
+                    primaries: Some("bt709".into()),
+                    transfer: Some("bt709".into()),
+                    matrix: Some("bt709".into()),
+                    full_range: Some(false),
+                },
             }),
             audio: Some(DemuxedAudio {
                 codec: Some("aac".into()),
@@ -192,6 +259,11 @@ mod tests {
         assert_eq!(v.fps, Some(29.97));
         assert_eq!(v.bitrate_bps, Some(9_500_000));
         assert!(!v.is_still_image);
+        // Limited-range BT.709 in ffprobe's words, so it stays so on the way out.
+        assert_eq!(v.colour.range.as_deref(), Some("tv"));
+        assert_eq!(v.colour.space.as_deref(), Some("bt709"));
+        assert_eq!(v.colour.transfer.as_deref(), Some("bt709"));
+        assert_eq!(v.colour.primaries.as_deref(), Some("bt709"));
         let a = p.audio.unwrap();
         assert_eq!(
             (a.codec.as_str(), a.channels, a.sample_rate),
@@ -237,6 +309,23 @@ mod tests {
         ] {
             assert_eq!(probe_from_demuxer(&f), None, "{f:?}");
         }
+    }
+
+    #[test]
+    fn colour_without_an_ffprobe_name_is_left_unsaid() {
+        let c = colour_from_webcodecs(&DemuxedColour {
+            primaries: Some("film".into()),
+            transfer: Some("pq".into()),
+            matrix: Some("rgb".into()),
+            full_range: Some(true),
+        });
+        assert_eq!(c.range.as_deref(), Some("pc"));
+        assert_eq!(c.transfer.as_deref(), Some("smpte2084"));
+        assert_eq!((c.primaries, c.space), (None, None));
+        assert_eq!(
+            colour_from_webcodecs(&DemuxedColour::default()),
+            Colour::default()
+        );
     }
 
     #[test]

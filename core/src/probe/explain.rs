@@ -68,6 +68,66 @@ pub fn explain_ffprobe_failure(stderr: &str) -> String {
     }
 }
 
+/// Known encode failures, checked in order; FFmpeg ends every failed run with a bare
+/// "Conversion failed!", which says nothing, so the cause is looked for above it.
+const ENCODE_KNOWN: [(&[&str], &str); 6] = [
+    (
+        &["cannot allocate memory", "out of memory"],
+        "The converter ran out of memory on this file.",
+    ),
+    (
+        &["incomplete mb-tree stats file", "has more frames than 1st pass", "ratecontrol_init"],
+        "The two passes of the size-target encode saw different frames of this file, so the second pass could not use the first one's analysis.",
+    ),
+    (
+        &["error while decoding", "invalid data found when processing input", "corrupt"],
+        "Part of this file is damaged, and the converter could not decode it.",
+    ),
+    (
+        &["error while opening encoder", "error initializing output stream", "incorrect parameters such as bit_rate"],
+        "The encoder could not be set up for this picture (its size or format).",
+    ),
+    (
+        &["error reinitializing filters", "failed to inject frame into filter network"],
+        "The picture changes size or format part-way through this file, and the converter could not follow it.",
+    ),
+    (
+        &["no space left on device"],
+        "The converter ran out of room for the output.",
+    ),
+];
+
+/// FFmpeg's closing lines, which never name a cause.
+const ENCODE_GENERIC: [&str; 3] = ["conversion failed", "exiting normally", "received signal"];
+
+/// Explains why an ffmpeg encode failed, in plain words, from the last lines of its log.
+///
+/// Unknown causes name FFmpeg's last line that is not a generic sign-off, stripped of
+/// its `[libx264 @ 0x…]` prefix; never the bare "Conversion failed!".
+pub fn explain_encode_failure(tail: &[String]) -> String {
+    let lower = tail.join("\n").to_ascii_lowercase();
+    for (needles, message) in ENCODE_KNOWN {
+        if needles.iter().any(|n| lower.contains(n)) {
+            return message.to_string();
+        }
+    }
+    let cause = tail
+        .iter()
+        .map(|l| strip_context(l.trim()))
+        .filter(|l| !l.is_empty())
+        .rfind(|l| {
+            let l = l.to_ascii_lowercase();
+            !ENCODE_GENERIC.iter().any(|g| l.starts_with(g))
+        });
+    match cause {
+        Some(msg) => format!(
+            "The conversion failed. FFmpeg's last message: “{}”",
+            truncate(msg, 200)
+        ),
+        None => "The conversion failed, and FFmpeg gave no reason.".to_string(),
+    }
+}
+
 /// Removes a leading `[mov,mp4 @ 0x55d4…] ` context tag.
 fn strip_context(line: &str) -> &str {
     match (line.starts_with('['), line.find("] ")) {

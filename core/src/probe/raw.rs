@@ -38,6 +38,10 @@ pub(super) struct RawStream {
     pub disposition: Option<Map<String, Value>>,
     pub tags: Option<Map<String, Value>>,
     pub side_data_list: Option<Vec<Map<String, Value>>>,
+    pub color_range: Option<String>,
+    pub color_space: Option<String>,
+    pub color_transfer: Option<String>,
+    pub color_primaries: Option<String>,
 }
 
 impl RawStream {

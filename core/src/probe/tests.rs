@@ -193,3 +193,28 @@ fn explanations_from_real_stderr() {
     let long = "é".repeat(500);
     assert!(explain_ffprobe_failure(&long).chars().count() < 260);
 }
+
+#[test]
+fn encode_failures_name_the_cause_never_the_bare_sign_off() {
+    let lines = |s: &str| s.lines().map(String::from).collect::<Vec<_>>();
+    // The tail of the Theora/Vorbis Ogg whose passes saw different frame counts.
+    let mbtree = lines(
+        "[libx264 @ 0x1] Incomplete MB-tree stats file.\nError initializing output stream 0:0 -- Error while opening encoder for output stream #0:0 - maybe incorrect parameters such as bit_rate, rate, width or height\nConversion failed!",
+    );
+    assert!(explain_encode_failure(&mbtree).starts_with("The two passes"));
+    assert_eq!(
+        explain_encode_failure(&lines("[aac @ 0x2] Something odd\nConversion failed!\n")),
+        "The conversion failed. FFmpeg's last message: “Something odd”"
+    );
+    assert_eq!(
+        explain_encode_failure(&lines("Conversion failed!")),
+        "The conversion failed, and FFmpeg gave no reason."
+    );
+    assert_eq!(
+        explain_encode_failure(&lines("x\nCannot allocate memory\nConversion failed!")),
+        "The converter ran out of memory on this file."
+    );
+    for tail in [mbtree, lines("Conversion failed!"), vec![]] {
+        assert!(!explain_encode_failure(&tail).contains("Conversion failed!"));
+    }
+}

@@ -9,12 +9,13 @@ use std::rc::Rc;
 
 use tamp::protocol::{Event, JobId, Stage};
 use tamp_core::args::EncodeIo;
-use tamp_core::plan::{replan_after_overshoot, Plan};
+use tamp_core::plan::Plan;
 use tamp_core::webcodecs::{job_for_plan, VideoCodecChoice, WebCodecsJob};
 
 use crate::encoder_scaling::{chunks, first_chunk_ms, reset_first_chunk};
-use crate::job::{log_line, Engine, Output, SizeFit, MAX_RETRIES, OUT_DIR};
+use crate::job::{log_line, Engine, Output, OUT_DIR};
 use crate::mediabunny_api::{prepare, ConversionError};
+use crate::size_fit::{fit_to_target, FitFailed, HeldOutputs, SizeEncoder};
 use crate::{describe_js_error, post};
 
 /// Progress events are throttled to this interval, like FFmpeg's.
@@ -25,8 +26,9 @@ type Reason = String;
 
 impl Engine {
     /// Fits `plan` under `target_bytes` with the browser's codecs: the browser's rate
-    /// control drifts, so every output is measured and re-encoded with a corrected bitrate
-    /// (at most [`MAX_RETRIES`] times) when it lands over.
+    /// control drifts both ways, so every output is measured and the shared size-fit loop
+    /// re-encodes it with a corrected bitrate, up or down, when it misses the target. Each
+    /// attempt's output is held in memory ([`HeldOutputs`]), the FFmpeg core may never load.
     pub(crate) async fn webcodecs_to_target(
         &self,
         id: JobId,
@@ -35,29 +37,27 @@ impl Engine {
         (target_bytes, codec): (u64, VideoCodecChoice),
         io: &EncodeIo<'_>,
     ) -> Result<Output, Reason> {
-        let mut plan = plan.clone();
-        let mut fit = SizeFit {
+        let mut notes = plan.notes.clone();
+        notes.push("Encoded with the browser's own codecs (WebCodecs).".into());
+        let browser = Browser {
+            engine: self,
             id,
-            target_bytes,
-            notes: plan.notes.clone(),
+            input,
+            codec,
+            io,
         };
-        fit.notes
-            .push("Encoded with the browser's own codecs (WebCodecs).".into());
-        for attempt in 1..=MAX_RETRIES + 1 {
-            let job = job_for_plan(&plan)
-                .ok_or("there is no video to encode")?
-                .with_codec(codec);
-            stage(id, attempt);
-            let size = self
-                .webcodecs_encode(id, input, &job, io, plan.duration_s)
-                .await?;
-            if size <= target_bytes {
-                return Ok(fit.fitted(io.output, size, attempt));
-            }
-            fit.overshot(attempt, size);
-            plan = replan_after_overshoot(&plan, target_bytes, size).map_err(|e| e.to_string())?;
-        }
-        Err("the browser's encoder could not bring it under the target".into())
+        fit_to_target(
+            &browser,
+            (&HeldOutputs(&self.held), id),
+            plan.clone(),
+            target_bytes,
+            (io.output, notes),
+        )
+        .await
+        .map_err(|e| match e {
+            FitFailed::Encoder(reason) => reason,
+            FitFailed::Fit(e) => e.to_string(),
+        })
     }
 
     /// One encode without a size target (quality mode).
@@ -86,7 +86,7 @@ impl Engine {
             id,
             format!("The browser's codecs could not do this file: {reason}. Converting it with FFmpeg instead."),
         );
-        self.held.replace(None);
+        self.held.borrow_mut().clear();
         if let Some(core) = self.ffmpeg.get() {
             core.fs().clear_dir(OUT_DIR);
         }
@@ -132,8 +132,32 @@ impl Engine {
             );
         }
         let size = bytes.length() as u64;
-        self.held.replace(Some(bytes));
+        HeldOutputs(&self.held).put(io.output, bytes);
         Ok(size)
+    }
+}
+
+/// The browser's codecs through Mediabunny, as the size-fit loop's encoder.
+struct Browser<'a> {
+    engine: &'a Engine,
+    id: JobId,
+    input: &'a web_sys::Blob,
+    codec: VideoCodecChoice,
+    io: &'a EncodeIo<'a>,
+}
+
+impl SizeEncoder for Browser<'_> {
+    type Error = Reason;
+
+    async fn encode(&self, plan: &Plan, attempt: u32, output: &str) -> Result<u64, Reason> {
+        let job = job_for_plan(plan)
+            .ok_or("there is no video to encode")?
+            .with_codec(self.codec);
+        stage(self.id, attempt);
+        let io = EncodeIo { output, ..*self.io };
+        self.engine
+            .webcodecs_encode(self.id, self.input, &job, &io, plan.duration_s)
+            .await
     }
 }
 

@@ -19,13 +19,11 @@ use crate::lazy_core::LazyCore;
 use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
 use crate::post;
 use crate::sink::LogSink;
-pub(crate) use crate::size_fit::{log_line, Output, SizeFit};
+pub(crate) use crate::size_fit::{log_line, Output};
 
 pub(crate) const IN_DIR: &str = "/in";
 pub(crate) const OUT_DIR: &str = "/out";
 const PASSLOG: &str = "/out/passlog";
-/// An encode that lands over the target is redone at most this many more times.
-pub(crate) const MAX_RETRIES: u32 = 2;
 
 /// The FFmpeg core (loaded when a job first needs it) plus what jobs need.
 pub struct Engine {
@@ -34,9 +32,9 @@ pub struct Engine {
     pub(crate) kind: CoreKind,
     /// Whether this job's input is in the core's file system yet.
     pub(crate) staged: Cell<bool>,
-    /// The output of the browser's codecs, held here rather than in the core's file
-    /// system (the core may never be loaded); its path is `io.output`.
-    pub(crate) held: RefCell<Option<Uint8Array>>,
+    /// The outputs of the browser's codecs by path (one per size-fit attempt), held here
+    /// rather than in the core's file system (the core may never be loaded).
+    pub(crate) held: RefCell<Vec<(String, Uint8Array)>>,
     /// When (`Date.now()`) this job reached the engine.
     pub(crate) started_ms: Cell<f64>,
 }
@@ -48,7 +46,7 @@ impl Engine {
             sink,
             kind,
             staged: Cell::new(false),
-            held: RefCell::new(None),
+            held: RefCell::new(Vec::new()),
             started_ms: Cell::new(0.0),
         }
     }
@@ -66,7 +64,7 @@ impl Engine {
         self.sink.begin_job(id);
         self.started_ms.set(js_sys::Date::now());
         self.staged.set(false);
-        self.held.replace(None);
+        self.held.borrow_mut().clear();
         let result = self.run_steps(id, spec, input).await;
         let outcome = match result {
             Ok(out) => {
@@ -96,7 +94,7 @@ impl Engine {
             }
             Err(f) => Err(f),
         };
-        self.held.replace(None);
+        self.held.borrow_mut().clear();
         if let Some(core) = self.ffmpeg.get() {
             let fs = core.fs();
             fs.clear_dir(OUT_DIR);
@@ -218,6 +216,9 @@ impl Engine {
                     },
                     None,
                 );
+                if let Some(outlook) = plan.outlook {
+                    post(&Event::Outlook { id, outlook }, None);
+                }
                 let decision =
                     choose_engine(spec.video.choices(), &probe, plan_bits_per_pixel(&plan));
                 log_line(id, decision.reason);
@@ -237,7 +238,7 @@ impl Engine {
                     }
                 }
                 self.need_ffmpeg(input, &input_path).await?;
-                return self.encode_to_target(id, plan, *target_bytes, &io);
+                return self.encode_to_target(id, plan, *target_bytes, &io).await;
             }
             Goal::Quality { crf, container } => {
                 match (container, remux_to_mp4(&probe, &spec.input_ext, &io)) {

@@ -3,7 +3,7 @@
 //! [`tamp_core::probe::probe_from_demuxer`], which decides whether they suffice.
 
 use js_sys::{Function, Promise, Reflect};
-use tamp_core::probe::{DemuxedAudio, DemuxedFacts, DemuxedVideo};
+use tamp_core::probe::{DemuxedAudio, DemuxedColour, DemuxedFacts, DemuxedVideo};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -97,7 +97,25 @@ async fn read_video(track: &JsValue) -> Result<DemuxedVideo, JsValue> {
         packet_count: field(&stats, "packetCount") as u64,
         packet_rate: field(&stats, "averagePacketRate"),
         bitrate_bps: field(&stats, "averageBitrate"),
+        colour: read_colour(&call(track, "getColorSpace", &[]).await?),
     })
+}
+
+/// A `VideoColorSpaceInit`'s fields, each if said.
+fn read_colour(space: &JsValue) -> DemuxedColour {
+    let text = |key: &str| {
+        Reflect::get(space, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    DemuxedColour {
+        primaries: text("primaries"),
+        transfer: text("transfer"),
+        matrix: text("matrix"),
+        full_range: Reflect::get(space, &"fullRange".into())
+            .ok()
+            .and_then(|v| v.as_bool()),
+    }
 }
 
 async fn read_audio(track: &JsValue) -> Result<DemuxedAudio, JsValue> {

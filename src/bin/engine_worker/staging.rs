@@ -11,7 +11,7 @@ use crate::ffmpeg_io::stage_input;
 use crate::job::{Engine, IN_DIR};
 use crate::mediabunny_probe::demux_facts;
 use crate::outcome::Failure;
-use crate::size_fit::{log_line, Output};
+use crate::size_fit::{log_line, HeldOutputs, Output};
 
 impl Engine {
     /// Loads the core if no job has yet, and puts this job's input at `input_path` (in
@@ -66,7 +66,7 @@ impl Engine {
         &self,
         out: &Output,
     ) -> Result<(Uint8Array, Option<MediaFacts>), Failure> {
-        if let Some(bytes) = self.held.take() {
+        if let Some(bytes) = HeldOutputs(&self.held).take(&out.path) {
             let facts = demux_facts(&bytes.buffer(), bytes.length() as u64)
                 .await
                 .as_ref()
