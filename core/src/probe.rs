@@ -7,6 +7,7 @@ mod tests;
 
 pub use explain::explain_ffprobe_failure;
 
+use crate::media::MediaKind;
 use raw::{RawProbe, RawStream};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,20 @@ pub struct Probe {
     /// Cover art (an attached picture, as in MP3, M4A and FLAC files).
     #[serde(default)]
     pub cover: Option<CoverInfo>,
+}
+
+impl Probe {
+    /// What the file is as FFmpeg read it: moving pictures make a video, else sound makes
+    /// audio, else a still picture an image. Decides the goal of a file the sniffer did not
+    /// know ([`crate::sniff::Sniffed::needs_probe`]).
+    pub fn kind(&self) -> MediaKind {
+        match (&self.video, &self.audio) {
+            (Some(v), _) if !v.is_still_image => MediaKind::Video,
+            (_, Some(_)) => MediaKind::Audio,
+            (Some(_), None) => MediaKind::Image,
+            (None, None) => MediaKind::Unknown,
+        }
+    }
 }
 
 /// An attached picture: the cover of an album or podcast.

@@ -164,6 +164,12 @@ impl Job {
             .unwrap_or(MediaKind::Unknown)
     }
 
+    /// Whether the sniffer did not recognise the file, so FFmpeg is asked what it is.
+    pub fn needs_probe(&self) -> bool {
+        self.sniffed
+            .with_untracked(|s| s.as_ref().is_some_and(Sniffed::needs_probe))
+    }
+
     /// Appends a line to the job's log.
     pub fn push_log(&self, line: String) {
         self.log.update(|log| {

@@ -33,7 +33,7 @@ const KNOWN: [(&[&str], &str); 9] = [
     ),
     (
         &["invalid data found when processing input", "could not find codec parameters"],
-        "This file is not a video or audio file we can read (its data is not a known format).",
+        "This file is not a video, audio or image file we can read: FFmpeg does not recognise its data either.",
     ),
     (
         &["encrypted", "drm"],

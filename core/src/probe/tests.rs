@@ -93,6 +93,18 @@ fn image_and_other_fixtures() {
 }
 
 #[test]
+fn what_ffmpeg_read_decides_the_kind() {
+    use crate::media::MediaKind;
+    assert_eq!(
+        fixture("probe-synth-1080p-10s.json").kind(),
+        MediaKind::Video
+    );
+    assert_eq!(fixture("probe-synth-tone.json").kind(), MediaKind::Audio);
+    assert_eq!(fixture("probe-mp3-cover.json").kind(), MediaKind::Audio);
+    assert_eq!(fixture("probe-synth-photo.json").kind(), MediaKind::Image);
+}
+
+#[test]
 fn lenient_numbers_and_fallbacks() {
     let json = r#"{"streams":[
         {"codec_type":"video","codec_name":"mjpeg","width":640,"height":480,
@@ -171,7 +183,7 @@ fn explanations_from_real_stderr() {
     };
     assert_eq!(
         explain_ffprobe_failure(&read("stderr-random.txt")),
-        "This file is not a video or audio file we can read (its data is not a known format)."
+        "This file is not a video, audio or image file we can read: FFmpeg does not recognise its data either."
     );
     let trunc = "This video is incomplete: its index (moov atom) is missing, usually because the recording or download was interrupted.";
     assert_eq!(

@@ -16,6 +16,7 @@ use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
 use crate::post;
 use crate::sink::LogSink;
 pub(crate) use crate::size_fit::{log_line, Output, SizeFit};
+use crate::unknown_input::settle_unknown_input;
 
 pub(crate) const IN_DIR: &str = "/in";
 pub(crate) const OUT_DIR: &str = "/out";
@@ -41,7 +42,10 @@ impl Engine {
     /// Runs a job to the end and posts `Done` or `Failed`.
     pub async fn run(&self, id: JobId, spec: &JobSpec, input: &web_sys::Blob) {
         self.sink.begin_job(id);
-        let result = self.run_steps(id, spec, input).await;
+        // The goal of a file only FFmpeg recognised is settled once it is read.
+        let mut spec = spec.clone();
+        let result = self.run_steps(id, &mut spec, input).await;
+        let spec = &spec;
         let fs = self.core.fs();
         let outcome = result.and_then(|out| {
             post(
@@ -102,7 +106,7 @@ impl Engine {
     async fn run_steps(
         &self,
         id: JobId,
-        spec: &JobSpec,
+        spec: &mut JobSpec,
         input: &web_sys::Blob,
     ) -> Result<Output, Failure> {
         let fs = self.core.fs();
@@ -125,6 +129,7 @@ impl Engine {
             },
             None,
         );
+        settle_unknown_input(spec, &probe)?;
 
         let ext = match &spec.goal {
             Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => {

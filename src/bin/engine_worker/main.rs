@@ -14,6 +14,7 @@ mod mediabunny_api;
 mod outcome;
 mod sink;
 mod size_fit;
+mod unknown_input;
 mod x264_target;
 
 use js_sys::{Function, Promise, Reflect};

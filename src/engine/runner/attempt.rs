@@ -60,6 +60,7 @@ impl Runner {
             output_name: output_name(&job.name, goal),
             goal: goal.clone(),
             video: video.clone(),
+            if_sound_only: queue.sound_only_for(job),
         };
         let request = Request::Start { id: job.id, spec };
         if worker.send(&request, &job.file.get_value()).is_err() {
