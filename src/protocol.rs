@@ -190,6 +190,10 @@ pub enum Event {
         output_name: String,
         size: u64,
         notes: Vec<String>,
+        /// What the user must be told beside the result (not only in Details), e.g. that
+        /// the input ended early and only its first seconds were saved.
+        #[serde(default)]
+        warnings: Vec<String>,
     },
     /// The job failed; `message` is for people, `log_tail` for the details toggle.
     Failed {

@@ -49,6 +49,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             output_name,
             size,
             notes,
+            warnings,
             ..
         } => {
             // Plan notes were logged when planned; add only what the encode learned since.
@@ -75,6 +76,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
                         // echoes it back, so check again rather than trust the round trip.
                         name: safe_file_name(&output_name),
                         size,
+                        warnings,
                     });
                 }
                 Err(_) => fail(

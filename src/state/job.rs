@@ -67,6 +67,8 @@ pub struct JobOutput {
     pub url: String,
     pub name: String,
     pub size: u64,
+    /// Sentences the user must see beside the result ("The file ends early: …").
+    pub warnings: Vec<String>,
 }
 
 /// Settings one job makes for itself; `None` follows the settings panel.

@@ -68,6 +68,21 @@ pub fn explain_ffprobe_failure(stderr: &str) -> String {
     }
 }
 
+/// The sentence for an output much shorter than the input said it would be: a file cut
+/// short (a download or recording interrupted) whose index still claims its full length,
+/// salvaged as far as its data goes. `None` when the output is as long as expected, within
+/// a tolerance that a last frame or an audio priming delay cannot exceed.
+pub fn ends_early(expected_s: Option<f64>, output_s: Option<f64>) -> Option<String> {
+    let (expected, output) = (expected_s?, output_s?);
+    if !(expected.is_finite() && output.is_finite()) || output <= 0.0 {
+        return None;
+    }
+    let tolerance = (expected * 0.1).max(0.5);
+    (expected - output > tolerance).then(|| {
+        format!("The file ends early: saved the first {output:.1} s (its header claims {expected:.1} s).")
+    })
+}
+
 /// Removes a leading `[mov,mp4 @ 0x55d4…] ` context tag.
 fn strip_context(line: &str) -> &str {
     match (line.starts_with('['), line.find("] ")) {

@@ -172,6 +172,23 @@ fn errors() {
 }
 
 #[test]
+fn a_short_output_says_the_file_ends_early() {
+    assert_eq!(
+        ends_early(Some(8.0), Some(4.0)).as_deref(),
+        Some("The file ends early: saved the first 4.0 s (its header claims 8.0 s).")
+    );
+    // A last frame, an encoder delay or a rounding of the length is no early end.
+    assert_eq!(ends_early(Some(8.0), Some(7.6)), None);
+    assert_eq!(ends_early(Some(2.0), Some(1.6)), None);
+    assert_eq!(ends_early(Some(60.0), Some(55.0)), None);
+    assert!(ends_early(Some(60.0), Some(50.0)).is_some());
+    // Unknown lengths say nothing.
+    assert_eq!(ends_early(None, Some(4.0)), None);
+    assert_eq!(ends_early(Some(8.0), None), None);
+    assert_eq!(ends_early(Some(f64::NAN), Some(4.0)), None);
+}
+
+#[test]
 fn explanations_from_real_stderr() {
     let read = |n: &str| {
         std::fs::read_to_string(

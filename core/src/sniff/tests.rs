@@ -275,6 +275,18 @@ fn real_samples_when_available() {
         ("synth-mpeg4.avi", Video, "avi"),
         ("synth-tone.wav", Audio, "wav"),
         ("synth-photo.png", Image, "png"),
+        // Made by tests/e2e/matrix-inputs.mjs with Debian's ffmpeg.
+        ("matrix-asf-wmv2-wmav2.wmv", Video, "asf"),
+        ("matrix-wma-audio-only.wma", Audio, "wma"),
+        ("matrix-dv-pal.dv", Video, "dv"),
+        ("matrix-mxf-mpeg2-pcm.mxf", Video, "mxf"),
+        ("matrix-y4m-raw.y4m", Video, "y4m"),
+        ("matrix-mpegps-mpeg1-mp2.mpg", Video, "mpeg"),
+        ("matrix-m2ts-h264-aac.m2ts", Video, "ts"),
+        ("matrix-3gp-h263-aac.3gp", Video, "mp4"),
+        ("matrix-ogv-theora-vorbis.ogv", Video, "ogg"),
+        ("matrix-flv-flv1-mp3.flv", Video, "flv"),
+        ("matrix-mp3-cover-art.mp3", Audio, "mp3"),
     ];
     for (name, kind, fmt) in expect {
         let Ok(bytes) = std::fs::read(dir.join(name)) else {

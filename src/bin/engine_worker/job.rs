@@ -1,11 +1,13 @@
 //! Runs one job on the FFmpeg core: probe, plan, encode (two-pass for a size target),
 //! verify the size and re-encode if it overshot, then hand the output to the page.
 
+use std::cell::Cell;
 use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
 use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
+use tamp_core::probe::ends_early;
 use tamp_core::webcodecs::{
     choose_engine, job_for_quality, plan_bits_per_pixel, VideoCodecChoice, VideoEngine,
 };
@@ -29,6 +31,9 @@ pub struct Engine {
     pub(crate) core: FfmpegCore,
     pub(crate) sink: LogSink,
     pub(crate) kind: CoreKind,
+    /// The current job's expected output length (after trimming), to tell a salvaged
+    /// truncated input from a whole one once the output is measured.
+    expected_s: Cell<Option<f64>>,
 }
 
 impl Engine {
@@ -36,7 +41,12 @@ impl Engine {
         let fs = core.fs();
         fs.ensure_dir(IN_DIR);
         fs.ensure_dir(OUT_DIR);
-        Engine { core, sink, kind }
+        Engine {
+            core,
+            sink,
+            kind,
+            expected_s: Cell::new(None),
+        }
     }
 
     /// Runs a job to the end and posts `Done` or `Failed`.
@@ -44,6 +54,7 @@ impl Engine {
         self.sink.begin_job(id);
         // The goal of a file only FFmpeg recognised is settled once it is read.
         let mut spec = spec.clone();
+        self.expected_s.set(None);
         let result = self.run_steps(id, &mut spec, input).await;
         let spec = &spec;
         let fs = self.core.fs();
@@ -61,6 +72,10 @@ impl Engine {
                 .probe(&out.path)
                 .ok()
                 .map(|p| MediaFacts::from_probe(&p));
+            let warnings: Vec<String> =
+                ends_early(self.expected_s.get(), output.and_then(|o| o.duration_s))
+                    .into_iter()
+                    .collect();
             post(
                 &Event::Measured {
                     id,
@@ -73,7 +88,7 @@ impl Engine {
             );
             let bytes = fs.read(&out.path).map_err(|e| Failure::crashed(&e))?;
             let blob = make_blob(&bytes, mime_for(&spec.goal)).map_err(|e| Failure::crashed(&e))?;
-            Ok((blob, out))
+            Ok((blob, out, warnings))
         });
         fs.clear_dir(OUT_DIR);
         fs.release_mount(IN_DIR);
@@ -81,12 +96,13 @@ impl Engine {
         fs.clear_dir(IN_DIR);
         self.sink.set_window(None);
         match outcome {
-            Ok((blob, out)) => post(
+            Ok((blob, out, warnings)) => post(
                 &Event::Done {
                     id,
                     output_name: spec.output_name.clone(),
                     size: out.size,
                     notes: out.notes,
+                    warnings,
                 },
                 Some(&blob),
             ),
@@ -165,6 +181,7 @@ impl Engine {
             trim,
         };
         let duration_s = probe.duration_s.unwrap_or(0.0);
+        self.expected_s.set(probe.duration_s);
         let (args, notes) = match &spec.goal {
             Goal::TargetSize {
                 target_bytes,
