@@ -5,7 +5,7 @@ mod raw;
 #[cfg(test)]
 mod tests;
 
-pub use explain::{ends_early, explain_ffprobe_failure};
+pub use explain::{ends_early, explain_encode_failure, explain_ffprobe_failure};
 
 use crate::media::MediaKind;
 use raw::{RawProbe, RawStream};

@@ -68,6 +68,65 @@ pub fn explain_ffprobe_failure(stderr: &str) -> String {
     }
 }
 
+/// Explains why an ffmpeg run (an encode, not a probe) failed: one plain sentence per class
+/// of failure. FFmpeg's own lines are not repeated here: they travel in the job's log tail
+/// (shown under Details), where they can be searched for.
+pub fn explain_encode_failure(tail: &[String]) -> String {
+    let log = tail.join("\n");
+    let lower = log.to_ascii_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    if has(&["cannot allocate memory", "out of memory"]) {
+        return "The converter ran out of memory on this file. Close other tabs, or try a shorter part (Trim) or a smaller Max height.".into();
+    }
+    if has(&[
+        "decoder not found",
+        "unknown decoder",
+        "no decoder",
+        "unsupported codec",
+    ]) || (lower.contains("decoder (codec") && lower.contains("not found"))
+    {
+        let codec = codec_named(&log, "Decoder (codec ");
+        return format!(
+            "This file uses a codec{} that this app's FFmpeg cannot decode. Converting it elsewhere to H.264 in MP4 (or any common format) would work here.",
+            codec.map(|c| format!(" ({c})")).unwrap_or_default()
+        );
+    }
+    if has(&["unknown encoder", "encoder not found"]) || lower.contains("encoder (codec") {
+        return "This app's FFmpeg has no encoder for that output. Choose another Output format."
+            .into();
+    }
+    if has(&[
+        "could not write header",
+        "incompatible with output codec",
+        "not currently supported in container",
+        "could not find tag for codec",
+    ]) {
+        return "The output format cannot hold one of this file's streams. Try MP4 or MKV as the Output format.".into();
+    }
+    for (needles, message) in &KNOWN[..2] {
+        if needles.iter().any(|n| lower.contains(n)) {
+            return (*message).to_string();
+        }
+    }
+    if has(&[
+        "invalid data found when processing input",
+        "error while decoding",
+        "corrupt",
+        "invalid nal",
+    ]) {
+        return "This file's data is damaged where FFmpeg tried to decode it, so it could not be converted.".into();
+    }
+    "The conversion failed: FFmpeg stopped with an error (its last lines are under Details).".into()
+}
+
+/// The codec id FFmpeg names after `marker` ("Decoder (codec amr_nb) not found").
+fn codec_named<'a>(log: &'a str, marker: &str) -> Option<&'a str> {
+    let start = log.find(marker)? + marker.len();
+    let rest = &log[start..];
+    let end = rest.find(')')?;
+    Some(&rest[..end]).filter(|c| !c.is_empty() && c.len() < 40)
+}
+
 /// The sentence for an output much shorter than the input said it would be: a file cut
 /// short (a download or recording interrupted) whose index still claims its full length,
 /// salvaged as far as its data goes. `None` when the output is as long as expected, within

@@ -172,6 +172,30 @@ fn errors() {
 }
 
 #[test]
+fn each_encode_failure_class_has_its_own_sentence() {
+    let tail = |lines: &[&str]| lines.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let say = |lines: &[&str]| explain_encode_failure(&tail(lines));
+    assert!(
+        say(&["Decoder (codec amr_nb) not found for input stream #0:1"])
+            .starts_with("This file uses a codec (amr_nb) that this app's FFmpeg cannot decode.")
+    );
+    assert!(say(&["Unknown encoder 'libfoo'"]).contains("no encoder"));
+    assert!(say(&["[mp4 @ 0x1] Could not find tag for codec wmav2 in stream #1, codec not currently supported in container", "Could not write header for output file #0"])
+        .starts_with("The output format cannot hold"));
+    assert!(say(&[
+        "[h264 @ 0x1] Invalid NAL unit size",
+        "Error while decoding stream #0:0"
+    ])
+    .contains("damaged"));
+    assert!(say(&["Cannot allocate memory"]).contains("out of memory"));
+    assert!(say(&["[mov @ 0x1] moov atom not found"]).contains("index (moov atom)"));
+    let generic = say(&["[libx264 @ 0x1] something new", "Conversion failed!"]);
+    assert!(generic.contains("under Details"));
+    // FFmpeg's own words stay in the log tail, not in the sentence.
+    assert!(!generic.contains("Conversion failed!") && !generic.contains("0x1"));
+}
+
+#[test]
 fn a_short_output_says_the_file_ends_early() {
     assert_eq!(
         ends_early(Some(8.0), Some(4.0)).as_deref(),

@@ -5,13 +5,15 @@
 use tamp::protocol::{CoreKind, Event, JobId, Stage};
 use tamp_core::args::{probe_args, EncodeIo};
 use tamp_core::convert::ConvertPlan;
-use tamp_core::probe::{explain_ffprobe_failure, parse_ffprobe_json, Probe};
+use tamp_core::probe::{
+    explain_encode_failure, explain_ffprobe_failure, parse_ffprobe_json, Probe,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core_api::Fs;
 use crate::job::{Engine, IN_DIR};
-use crate::outcome::{explain_encode_failure, Failure};
+use crate::outcome::Failure;
 use crate::post;
 use crate::sink::ProgressWindow;
 use crate::size_fit::{log_line, Output};

@@ -31,22 +31,6 @@ impl Failure {
     }
 }
 
-pub fn explain_encode_failure(tail: &[String]) -> String {
-    let log = tail.join("\n");
-    if log.contains("Cannot allocate memory") || log.contains("Out of memory") {
-        "The converter ran out of memory on this file.".into()
-    } else {
-        format!(
-            "The conversion failed: {}",
-            tail.iter()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .map(String::as_str)
-                .unwrap_or("FFmpeg stopped with an error.")
-        )
-    }
-}
-
 /// Only `[a-z0-9]` survive: the extension becomes part of a path inside the engine.
 pub fn sanitize_ext(ext: &str) -> String {
     let clean: String = ext
