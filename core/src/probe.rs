@@ -76,6 +76,10 @@ pub struct VideoInfo {
     pub frames: Option<u64>,
     /// True for a single picture (an image file or cover art) rather than moving video.
     pub is_still_image: bool,
+    /// Sample (pixel) aspect ratio when the pixels are not square (anamorphic DVD, DV,
+    /// HDV): the picture is shown wider or narrower than its pixel count says.
+    #[serde(default)]
+    pub sar: Option<(u32, u32)>,
 }
 
 impl VideoInfo {
@@ -197,6 +201,7 @@ fn video_info(s: &RawStream, container: &str) -> VideoInfo {
         bitrate_bps: s.bitrate(),
         frames,
         is_still_image,
+        sar: s.non_square_sar(),
         codec,
     }
 }

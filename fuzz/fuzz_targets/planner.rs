@@ -60,6 +60,7 @@ fuzz_target!(|input: Input| {
         bitrate_bps: bps,
         frames: None,
         is_still_image: still,
+        sar: None,
     });
     let source = video.as_ref().map(VideoInfo::display_size);
     let probe = Probe {

@@ -108,6 +108,7 @@ fn probe() -> Probe {
             bitrate_bps: None,
             frames: None,
             is_still_image: false,
+            sar: None,
         }),
         audio: Some(AudioInfo {
             codec: "aac".into(),

@@ -24,6 +24,7 @@ pub(super) fn probe(
             bitrate_bps: None,
             frames: None,
             is_still_image: false,
+            sar: None,
         }),
         audio: audio_channels.map(|channels| AudioInfo {
             codec: "aac".into(),
