@@ -36,6 +36,17 @@ pub struct JobSpec {
     /// Picture and sound options for video outputs (size target and quality modes).
     #[serde(default)]
     pub video: VideoOptions,
+    /// For a file the page could not recognise (FFmpeg is asked, with a video `goal`): the
+    /// goal and output name to use instead should FFmpeg find only sound in it.
+    #[serde(default)]
+    pub if_sound_only: Option<SoundOnly>,
+}
+
+/// The audio goal of a file of unknown kind (see [`JobSpec::if_sound_only`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SoundOnly {
+    pub goal: Goal,
+    pub output_name: String,
 }
 
 /// Options that shape a video output.
@@ -185,6 +196,10 @@ pub enum Event {
         output_name: String,
         size: u64,
         notes: Vec<String>,
+        /// What the user must be told beside the result (not only in Details), e.g. that
+        /// the input ended early and only its first seconds were saved.
+        #[serde(default)]
+        warnings: Vec<String>,
     },
     /// The job failed; `message` is for people, `log_tail` for the details toggle.
     Failed {

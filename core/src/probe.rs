@@ -7,8 +7,9 @@ mod raw;
 mod tests;
 
 pub use demuxed::{probe_from_demuxer, DemuxedAudio, DemuxedColour, DemuxedFacts, DemuxedVideo};
-pub use explain::{explain_encode_failure, explain_ffprobe_failure};
+pub use explain::{ends_early, explain_encode_failure, explain_ffprobe_failure};
 
+use crate::media::MediaKind;
 use raw::{RawProbe, RawStream};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,20 @@ pub struct Probe {
     /// Cover art (an attached picture, as in MP3, M4A and FLAC files).
     #[serde(default)]
     pub cover: Option<CoverInfo>,
+}
+
+impl Probe {
+    /// What the file is as FFmpeg read it: moving pictures make a video, else sound makes
+    /// audio, else a still picture an image. Decides the goal of a file the sniffer did not
+    /// know ([`crate::sniff::Sniffed::needs_probe`]).
+    pub fn kind(&self) -> MediaKind {
+        match (&self.video, &self.audio) {
+            (Some(v), _) if !v.is_still_image => MediaKind::Video,
+            (_, Some(_)) => MediaKind::Audio,
+            (Some(_), None) => MediaKind::Image,
+            (None, None) => MediaKind::Unknown,
+        }
+    }
 }
 
 /// An attached picture: the cover of an album or podcast.
@@ -63,6 +78,10 @@ pub struct VideoInfo {
     pub frames: Option<u64>,
     /// True for a single picture (an image file or cover art) rather than moving video.
     pub is_still_image: bool,
+    /// Sample (pixel) aspect ratio when the pixels are not square (anamorphic DVD, DV,
+    /// HDV): the picture is shown wider or narrower than its pixel count says.
+    #[serde(default)]
+    pub sar: Option<(u32, u32)>,
     /// How the pixel values are to be read (range, matrix, transfer, primaries).
     #[serde(default)]
     pub colour: Colour,
@@ -202,6 +221,7 @@ fn video_info(s: &RawStream, container: &str) -> VideoInfo {
         frames,
         is_still_image,
         colour: colour_of(s),
+        sar: s.non_square_sar(),
         codec,
     }
 }

@@ -2,9 +2,14 @@
 //!
 //! The caller passes the first bytes of a file (up to 64 KiB). Detection is
 //! deliberately strict where signatures are short (MP3 frame sync, PNM) so that
-//! random data is not mistaken for media and handed to FFmpeg with false hopes.
+//! random data is not mistaken for media. The sniffer routes files and names what is clearly
+//! not media (a PDF, a Word document, text); what it does not recognise at all is not refused
+//! here but asked of FFmpeg, which reads far more formats than any list of signatures
+//! ([`Sniffed::needs_probe`]).
 
+mod more_media;
 mod mpeg_audio;
+mod not_media;
 #[cfg(test)]
 mod tests;
 
@@ -35,6 +40,28 @@ const UNRECOGNISED: Sniffed = Sniffed {
     format: None,
     description: "Unrecognised data",
 };
+
+impl Sniffed {
+    /// A file the sniffer did not know, once FFmpeg has read it as `kind`.
+    pub fn read_by_ffmpeg(kind: MediaKind) -> Sniffed {
+        Sniffed {
+            kind,
+            format: None,
+            description: match kind {
+                MediaKind::Video => "Video (read by FFmpeg)",
+                MediaKind::Audio => "Audio (read by FFmpeg)",
+                MediaKind::Image => "Picture (read by FFmpeg)",
+                MediaKind::Unknown => "Unrecognised data",
+            },
+        }
+    }
+
+    /// Whether FFmpeg must be asked before the file is refused: not recognised here, but
+    /// not recognised as something else either (and not empty).
+    pub fn needs_probe(&self) -> bool {
+        *self == UNRECOGNISED
+    }
+}
 
 /// Classifies a file from its first bytes (pass up to 65536 of them).
 pub fn sniff(head: &[u8]) -> Sniffed {
@@ -84,6 +111,9 @@ pub fn sniff(head: &[u8]) -> Sniffed {
     if head.starts_with(b"FLV\x01") {
         return hit(Video, "flv", "FLV video");
     }
+    if let Some(s) = more_media::sniff_more(head) {
+        return s;
+    }
     if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
         return hit(Image, "png", "PNG image");
     }
@@ -108,16 +138,13 @@ pub fn sniff(head: &[u8]) -> Sniffed {
     if is_pnm(head) {
         return hit(Image, "pnm", "PNM image");
     }
-    if head.starts_with(b"%PDF") {
-        return hit(Unknown, "pdf", "PDF document");
-    }
     if mpeg_audio::is_id3(head) || mpeg_audio::is_mp3_stream(head) {
         return hit(Audio, "mp3", "MP3 audio");
     }
     if mpeg_audio::is_adts_stream(head) {
         return hit(Audio, "aac", "AAC audio");
     }
-    UNRECOGNISED
+    not_media::sniff_not_media(head).unwrap_or(UNRECOGNISED)
 }
 
 /// ISO base media (MP4, MOV, M4A, AVIF, HEIC): a box type at offset 4.

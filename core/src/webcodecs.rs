@@ -97,6 +97,11 @@ pub fn choose_engine(
             video.codec
         ));
     }
+    if let Some((n, d)) = video.sar {
+        return EngineDecision::ffmpeg(format!(
+            "Encoder: FFmpeg (the picture has non-square pixels, {n}:{d}, which the browser's encoder path does not keep).{ffmpeg_instead}"
+        ));
+    }
     if choice == EncoderChoice::Automatic && !av1 {
         if let Some(bpp) = bits_per_pixel.filter(|b| *b < AUTOMATIC_MIN_BPP) {
             return EngineDecision::ffmpeg(format!(

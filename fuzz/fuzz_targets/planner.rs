@@ -61,6 +61,7 @@ fuzz_target!(|input: Input| {
         frames: None,
         is_still_image: still,
         colour: Default::default(),
+        sar: None,
     });
     let source = video.as_ref().map(VideoInfo::display_size);
     let probe = Probe {

@@ -185,6 +185,7 @@ fn Finished(job: Job, input_size: u64) -> impl IntoView {
                             percent_saved(input_size, out.size)
                         )}
                     </p>
+                    {out.warnings.iter().map(|w| view! { <p class="job-warning">{w.clone()}</p> }).collect_view()}
                     <BeforeAfterFacts job=job.clone() />
                     <ResultViews job=job.clone() out=out.clone() />
                     <details class="log">

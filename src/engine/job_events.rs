@@ -6,6 +6,7 @@ use tamp_core::human::format_bytes;
 use crate::files::stem;
 use tamp_core::formats::output_by_id;
 use tamp_core::names::{base_name, safe_file_name, safe_stem};
+use tamp_core::sniff::Sniffed;
 
 use crate::protocol::{Event, Goal, ImageGoal, MediaFacts, Stage};
 use crate::state::job::{Job, JobOutput, JobStatus, RunInfo};
@@ -24,6 +25,10 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         Event::Log { line, .. } => job.push_log(line),
         Event::Stage { stage, .. } => update_run(job, |run| run.step = describe_stage(&stage)),
         Event::Probed { probe, .. } => {
+            // A file only FFmpeg recognised now has a kind (shown, and used by a Retry).
+            if job.needs_probe() {
+                job.sniffed.set(Some(Sniffed::read_by_ffmpeg(probe.kind())));
+            }
             job.facts
                 .update(|f| f.input = Some(MediaFacts::from_probe(&probe)));
             job.push_log(format!("Input: {probe:?}"));
@@ -48,6 +53,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             output_name,
             size,
             notes,
+            warnings,
             ..
         } => {
             // Plan notes were logged when planned; add only what the encode learned since.
@@ -74,6 +80,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
                         // echoes it back, so check again rather than trust the round trip.
                         name: safe_file_name(&output_name),
                         size,
+                        warnings,
                     });
                 }
                 Err(_) => fail(

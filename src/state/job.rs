@@ -67,6 +67,8 @@ pub struct JobOutput {
     pub url: String,
     pub name: String,
     pub size: u64,
+    /// Sentences the user must see beside the result ("The file ends early: …").
+    pub warnings: Vec<String>,
 }
 
 /// Settings one job makes for itself; `None` follows the settings panel.
@@ -165,6 +167,12 @@ impl Job {
         self.sniffed
             .with_untracked(|s| s.as_ref().map(|s| s.kind))
             .unwrap_or(MediaKind::Unknown)
+    }
+
+    /// Whether the sniffer did not recognise the file, so FFmpeg is asked what it is.
+    pub fn needs_probe(&self) -> bool {
+        self.sniffed
+            .with_untracked(|s| s.as_ref().is_some_and(Sniffed::needs_probe))
     }
 
     /// Appends a line to the job's log.

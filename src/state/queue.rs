@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use tamp_core::batch::{expected_work, summarize, BatchItem, BatchSummary, ItemState};
 use tamp_core::media::MediaKind;
 
+use crate::engine::job_events::output_name;
 use crate::engine::runner::{now_ms, Runner};
 use crate::files::sniff_blob;
-use crate::protocol::{Goal, JobId};
+use crate::protocol::{Goal, JobId, SoundOnly};
 use crate::state::announcer::Announcer;
 use crate::state::job::{Job, JobStatus};
 use crate::state::settings::{Settings, SettingsError};
@@ -63,6 +64,7 @@ impl Queue {
 
     /// **Convert**: queues every job that is ready, then lets the runner pick them up.
     pub fn start_all(&self) {
+        self.begin_batch_if_idle();
         self.jobs.with_untracked(|jobs| {
             for job in jobs {
                 if job.status.with_untracked(JobStatus::is_startable) {
@@ -73,16 +75,23 @@ impl Queue {
         self.pump();
     }
 
-    fn enqueue(&self, job: &Job) {
+    /// A press of **Convert** (or **Retry**) while nothing is queued or running starts a new
+    /// batch. Once per press, not per job: files refused at the door end at once, and each
+    /// must not start a batch of its own (a batch of 9 with 6 unreadable files said "4 of 4").
+    fn begin_batch_if_idle(&self) {
         if !self.busy() {
             self.batch.update(|(n, started)| {
                 *n += 1;
                 *started = now_ms();
             });
         }
+    }
+
+    fn enqueue(&self, job: &Job) {
         job.batch.set_value(self.batch.with_untracked(|(n, _)| *n));
         job.waiting.set(None);
-        if job.kind() != MediaKind::Unknown {
+        // A file the sniffer did not recognise is asked of FFmpeg before it is refused.
+        if job.kind() != MediaKind::Unknown || job.needs_probe() {
             job.status.set(JobStatus::Queued);
             return;
         }
@@ -103,6 +112,7 @@ impl Queue {
         if let Some(job) = self.job(id) {
             job.clear_output();
             job.log.set(Vec::new());
+            self.begin_batch_if_idle();
             self.enqueue(&job);
             self.pump();
         }
@@ -146,7 +156,17 @@ impl Queue {
         let format = job.overrides.format.get_untracked();
         let target = job.overrides.target_mb.get_untracked();
         self.settings
-            .goal_with(job.kind(), format.as_deref(), target.as_deref())
+            .goal_with(goal_kind(job), format.as_deref(), target.as_deref())
+    }
+
+    /// For a file of unknown kind, the goal it gets should FFmpeg find only sound in it.
+    pub fn sound_only_for(&self, job: &Job) -> Option<SoundOnly> {
+        if !job.needs_probe() {
+            return None;
+        }
+        let goal = self.settings.goal_with(MediaKind::Audio, None, None).ok()?;
+        let output_name = output_name(&job.name, &goal);
+        Some(SoundOnly { goal, output_name })
     }
 
     /// The current batch's progress (tracked: re-runs as jobs move). `None` before the
@@ -176,6 +196,15 @@ impl Queue {
     pub fn pump(&self) {
         let queue = *self;
         self.runner.with_value(|r| r.pump(queue));
+    }
+}
+
+/// The kind whose goal `job` gets: a file the sniffer did not know is tried as a video
+/// (FFmpeg reads it first, and the engine switches to [`SoundOnly`] if it holds only sound).
+fn goal_kind(job: &Job) -> MediaKind {
+    match job.kind() {
+        MediaKind::Unknown if job.needs_probe() => MediaKind::Video,
+        kind => kind,
     }
 }
 

@@ -154,6 +154,7 @@ fn probe() -> Probe {
             frames: None,
             is_still_image: false,
             colour: Default::default(),
+            sar: None,
         }),
         audio: Some(AudioInfo {
             codec: "aac".into(),

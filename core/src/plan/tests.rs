@@ -25,6 +25,7 @@ pub(super) fn probe(
             frames: None,
             is_still_image: false,
             colour: Default::default(),
+            sar: None,
         }),
         audio: audio_channels.map(|channels| AudioInfo {
             codec: "aac".into(),

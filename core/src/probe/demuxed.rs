@@ -35,6 +35,9 @@ pub struct DemuxedVideo {
     pub bitrate_bps: f64,
     /// The track's colour description (`getColorSpace()`), in WebCodecs' words.
     pub colour: DemuxedColour,
+    /// The pixel aspect ratio (`getPixelAspectRatio()`) as numerator and denominator;
+    /// `(0, 0)` when not read.
+    pub pixel_aspect: (u32, u32),
 }
 
 /// A `VideoColorSpaceInit` as Mediabunny reads it from the container or bitstream.
@@ -93,6 +96,11 @@ fn colour_from_webcodecs(c: &DemuxedColour) -> Colour {
             ],
         ),
     }
+}
+
+/// The sample aspect ratio as the probe keeps it: only when the pixels are not square.
+fn non_square((num, den): (u32, u32)) -> Option<(u32, u32)> {
+    (num > 0 && den > 0 && num != den).then_some((num, den))
 }
 
 /// The primary audio track.
@@ -179,6 +187,7 @@ pub fn probe_from_demuxer(facts: &DemuxedFacts) -> Option<Probe> {
                 frames: None,
                 is_still_image: false,
                 colour: colour_from_webcodecs(&v.colour),
+                sar: non_square(v.pixel_aspect),
             })
         }
     };
@@ -236,6 +245,7 @@ mod tests {
                     matrix: Some("bt709".into()),
                     full_range: Some(false),
                 },
+                pixel_aspect: (1, 1),
             }),
             audio: Some(DemuxedAudio {
                 codec: Some("aac".into()),
@@ -309,6 +319,23 @@ mod tests {
         ] {
             assert_eq!(probe_from_demuxer(&f), None, "{f:?}");
         }
+    }
+
+    #[test]
+    fn non_square_pixels_are_kept_as_ffprobe_would() {
+        assert_eq!(
+            probe_from_demuxer(&phone_clip())
+                .unwrap()
+                .video
+                .unwrap()
+                .sar,
+            None
+        );
+        let mut anamorphic = phone_clip();
+        anamorphic.video.as_mut().unwrap().pixel_aspect = (4, 3);
+        let v = probe_from_demuxer(&anamorphic).unwrap().video.unwrap();
+        assert_eq!(v.sar, Some((4, 3)));
+        assert_eq!(non_square((0, 0)), None);
     }
 
     #[test]

@@ -33,7 +33,7 @@ const KNOWN: [(&[&str], &str); 9] = [
     ),
     (
         &["invalid data found when processing input", "could not find codec parameters"],
-        "This file is not a video or audio file we can read (its data is not a known format).",
+        "This file is not a video, audio or image file we can read: FFmpeg does not recognise its data either.",
     ),
     (
         &["encrypted", "drm"],
@@ -68,64 +68,94 @@ pub fn explain_ffprobe_failure(stderr: &str) -> String {
     }
 }
 
-/// Known encode failures, checked in order; FFmpeg ends every failed run with a bare
-/// "Conversion failed!", which says nothing, so the cause is looked for above it.
-const ENCODE_KNOWN: [(&[&str], &str); 6] = [
-    (
-        &["cannot allocate memory", "out of memory"],
-        "The converter ran out of memory on this file.",
-    ),
-    (
-        &["incomplete mb-tree stats file", "has more frames than 1st pass", "ratecontrol_init"],
-        "The two passes of the size-target encode saw different frames of this file, so the second pass could not use the first one's analysis.",
-    ),
-    (
-        &["error while decoding", "invalid data found when processing input", "corrupt"],
-        "Part of this file is damaged, and the converter could not decode it.",
-    ),
-    (
-        &["error while opening encoder", "error initializing output stream", "incorrect parameters such as bit_rate"],
-        "The encoder could not be set up for this picture (its size or format).",
-    ),
-    (
-        &["error reinitializing filters", "failed to inject frame into filter network"],
-        "The picture changes size or format part-way through this file, and the converter could not follow it.",
-    ),
-    (
-        &["no space left on device"],
-        "The converter ran out of room for the output.",
-    ),
-];
-
-/// FFmpeg's closing lines, which never name a cause.
-const ENCODE_GENERIC: [&str; 3] = ["conversion failed", "exiting normally", "received signal"];
-
-/// Explains why an ffmpeg encode failed, in plain words, from the last lines of its log.
-///
-/// Unknown causes name FFmpeg's last line that is not a generic sign-off, stripped of
-/// its `[libx264 @ 0x…]` prefix; never the bare "Conversion failed!".
+/// Explains why an ffmpeg run (an encode, not a probe) failed: one plain sentence per class
+/// of failure. FFmpeg's own lines are not repeated here: they travel in the job's log tail
+/// (shown under Details), where they can be searched for.
 pub fn explain_encode_failure(tail: &[String]) -> String {
-    let lower = tail.join("\n").to_ascii_lowercase();
-    for (needles, message) in ENCODE_KNOWN {
+    let log = tail.join("\n");
+    let lower = log.to_ascii_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    if has(&["cannot allocate memory", "out of memory"]) {
+        return "The converter ran out of memory on this file. Close other tabs, or try a shorter part (Trim) or a smaller Max height.".into();
+    }
+    if has(&[
+        "incomplete mb-tree stats file",
+        "has more frames than 1st pass",
+        "ratecontrol_init",
+    ]) {
+        return "The two passes of the size-target encode saw different frames of this file, so the second pass could not use the first one's analysis.".into();
+    }
+    if has(&[
+        "error reinitializing filters",
+        "failed to inject frame into filter network",
+    ]) {
+        return "The picture changes size or format part-way through this file, and the converter could not follow it.".into();
+    }
+    if has(&["no space left on device"]) {
+        return "The converter ran out of room for the output.".into();
+    }
+    if has(&[
+        "decoder not found",
+        "unknown decoder",
+        "no decoder",
+        "unsupported codec",
+    ]) || (lower.contains("decoder (codec") && lower.contains("not found"))
+    {
+        let codec = codec_named(&log, "Decoder (codec ");
+        return format!(
+            "This file uses a codec{} that this app's FFmpeg cannot decode. Converting it elsewhere to H.264 in MP4 (or any common format) would work here.",
+            codec.map(|c| format!(" ({c})")).unwrap_or_default()
+        );
+    }
+    if has(&["unknown encoder", "encoder not found"]) || lower.contains("encoder (codec") {
+        return "This app's FFmpeg has no encoder for that output. Choose another Output format."
+            .into();
+    }
+    if has(&[
+        "could not write header",
+        "incompatible with output codec",
+        "not currently supported in container",
+        "could not find tag for codec",
+    ]) {
+        return "The output format cannot hold one of this file's streams. Try MP4 or MKV as the Output format.".into();
+    }
+    for (needles, message) in &KNOWN[..2] {
         if needles.iter().any(|n| lower.contains(n)) {
-            return message.to_string();
+            return (*message).to_string();
         }
     }
-    let cause = tail
-        .iter()
-        .map(|l| strip_context(l.trim()))
-        .filter(|l| !l.is_empty())
-        .rfind(|l| {
-            let l = l.to_ascii_lowercase();
-            !ENCODE_GENERIC.iter().any(|g| l.starts_with(g))
-        });
-    match cause {
-        Some(msg) => format!(
-            "The conversion failed. FFmpeg's last message: “{}”",
-            truncate(msg, 200)
-        ),
-        None => "The conversion failed, and FFmpeg gave no reason.".to_string(),
+    if has(&[
+        "invalid data found when processing input",
+        "error while decoding",
+        "corrupt",
+        "invalid nal",
+    ]) {
+        return "This file's data is damaged where FFmpeg tried to decode it, so it could not be converted.".into();
     }
+    "The conversion failed: FFmpeg stopped with an error (its last lines are under Details).".into()
+}
+
+/// The codec id FFmpeg names after `marker` ("Decoder (codec amr_nb) not found").
+fn codec_named<'a>(log: &'a str, marker: &str) -> Option<&'a str> {
+    let start = log.find(marker)? + marker.len();
+    let rest = &log[start..];
+    let end = rest.find(')')?;
+    Some(&rest[..end]).filter(|c| !c.is_empty() && c.len() < 40)
+}
+
+/// The sentence for an output much shorter than the input said it would be: a file cut
+/// short (a download or recording interrupted) whose index still claims its full length,
+/// salvaged as far as its data goes. `None` when the output is as long as expected, within
+/// a tolerance that a last frame or an audio priming delay cannot exceed.
+pub fn ends_early(expected_s: Option<f64>, output_s: Option<f64>) -> Option<String> {
+    let (expected, output) = (expected_s?, output_s?);
+    if !(expected.is_finite() && output.is_finite()) || output <= 0.0 {
+        return None;
+    }
+    let tolerance = (expected * 0.1).max(0.5);
+    (expected - output > tolerance).then(|| {
+        format!("The file ends early: saved the first {output:.1} s (its header claims {expected:.1} s).")
+    })
 }
 
 /// Removes a leading `[mov,mp4 @ 0x55d4…] ` context tag.

@@ -42,6 +42,7 @@ pub(super) struct RawStream {
     pub color_space: Option<String>,
     pub color_transfer: Option<String>,
     pub color_primaries: Option<String>,
+    pub sample_aspect_ratio: Option<String>,
 }
 
 impl RawStream {
@@ -58,6 +59,13 @@ impl RawStream {
             .as_ref()
             .and_then(|d| as_u64(&d.get(name).cloned()))
             .is_some_and(|v| v != 0)
+    }
+
+    /// The sample (pixel) aspect ratio when it is known and not square (`"4:3"`).
+    pub fn non_square_sar(&self) -> Option<(u32, u32)> {
+        let (n, d) = self.sample_aspect_ratio.as_deref()?.split_once(':')?;
+        let (n, d) = (n.trim().parse::<u32>().ok()?, d.trim().parse::<u32>().ok()?);
+        (n > 0 && d > 0 && n != d).then_some((n, d))
     }
 
     pub fn is_attached_pic(&self) -> bool {

@@ -93,6 +93,18 @@ fn image_and_other_fixtures() {
 }
 
 #[test]
+fn what_ffmpeg_read_decides_the_kind() {
+    use crate::media::MediaKind;
+    assert_eq!(
+        fixture("probe-synth-1080p-10s.json").kind(),
+        MediaKind::Video
+    );
+    assert_eq!(fixture("probe-synth-tone.json").kind(), MediaKind::Audio);
+    assert_eq!(fixture("probe-mp3-cover.json").kind(), MediaKind::Audio);
+    assert_eq!(fixture("probe-synth-photo.json").kind(), MediaKind::Image);
+}
+
+#[test]
 fn lenient_numbers_and_fallbacks() {
     let json = r#"{"streams":[
         {"codec_type":"video","codec_name":"mjpeg","width":640,"height":480,
@@ -160,6 +172,47 @@ fn errors() {
 }
 
 #[test]
+fn each_encode_failure_class_has_its_own_sentence() {
+    let tail = |lines: &[&str]| lines.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let say = |lines: &[&str]| explain_encode_failure(&tail(lines));
+    assert!(
+        say(&["Decoder (codec amr_nb) not found for input stream #0:1"])
+            .starts_with("This file uses a codec (amr_nb) that this app's FFmpeg cannot decode.")
+    );
+    assert!(say(&["Unknown encoder 'libfoo'"]).contains("no encoder"));
+    assert!(say(&["[mp4 @ 0x1] Could not find tag for codec wmav2 in stream #1, codec not currently supported in container", "Could not write header for output file #0"])
+        .starts_with("The output format cannot hold"));
+    assert!(say(&[
+        "[h264 @ 0x1] Invalid NAL unit size",
+        "Error while decoding stream #0:0"
+    ])
+    .contains("damaged"));
+    assert!(say(&["Cannot allocate memory"]).contains("out of memory"));
+    assert!(say(&["[mov @ 0x1] moov atom not found"]).contains("index (moov atom)"));
+    let generic = say(&["[libx264 @ 0x1] something new", "Conversion failed!"]);
+    assert!(generic.contains("under Details"));
+    // FFmpeg's own words stay in the log tail, not in the sentence.
+    assert!(!generic.contains("Conversion failed!") && !generic.contains("0x1"));
+}
+
+#[test]
+fn a_short_output_says_the_file_ends_early() {
+    assert_eq!(
+        ends_early(Some(8.0), Some(4.0)).as_deref(),
+        Some("The file ends early: saved the first 4.0 s (its header claims 8.0 s).")
+    );
+    // A last frame, an encoder delay or a rounding of the length is no early end.
+    assert_eq!(ends_early(Some(8.0), Some(7.6)), None);
+    assert_eq!(ends_early(Some(2.0), Some(1.6)), None);
+    assert_eq!(ends_early(Some(60.0), Some(55.0)), None);
+    assert!(ends_early(Some(60.0), Some(50.0)).is_some());
+    // Unknown lengths say nothing.
+    assert_eq!(ends_early(None, Some(4.0)), None);
+    assert_eq!(ends_early(Some(8.0), None), None);
+    assert_eq!(ends_early(Some(f64::NAN), Some(4.0)), None);
+}
+
+#[test]
 fn explanations_from_real_stderr() {
     let read = |n: &str| {
         std::fs::read_to_string(
@@ -171,7 +224,7 @@ fn explanations_from_real_stderr() {
     };
     assert_eq!(
         explain_ffprobe_failure(&read("stderr-random.txt")),
-        "This file is not a video or audio file we can read (its data is not a known format)."
+        "This file is not a video, audio or image file we can read: FFmpeg does not recognise its data either."
     );
     let trunc = "This video is incomplete: its index (moov atom) is missing, usually because the recording or download was interrupted.";
     assert_eq!(
@@ -202,17 +255,15 @@ fn encode_failures_name_the_cause_never_the_bare_sign_off() {
         "[libx264 @ 0x1] Incomplete MB-tree stats file.\nError initializing output stream 0:0 -- Error while opening encoder for output stream #0:0 - maybe incorrect parameters such as bit_rate, rate, width or height\nConversion failed!",
     );
     assert!(explain_encode_failure(&mbtree).starts_with("The two passes"));
-    assert_eq!(
-        explain_encode_failure(&lines("[aac @ 0x2] Something odd\nConversion failed!\n")),
-        "The conversion failed. FFmpeg's last message: “Something odd”"
+    // An unknown cause points to Details, where FFmpeg's own lines are (issue 15).
+    assert!(
+        explain_encode_failure(&lines("[aac @ 0x2] Something odd\nConversion failed!\n"))
+            .contains("under Details")
     );
-    assert_eq!(
-        explain_encode_failure(&lines("Conversion failed!")),
-        "The conversion failed, and FFmpeg gave no reason."
-    );
-    assert_eq!(
-        explain_encode_failure(&lines("x\nCannot allocate memory\nConversion failed!")),
-        "The converter ran out of memory on this file."
+    assert!(explain_encode_failure(&lines("Conversion failed!")).contains("under Details"));
+    assert!(
+        explain_encode_failure(&lines("x\nCannot allocate memory\nConversion failed!"))
+            .starts_with("The converter ran out of memory on this file.")
     );
     for tail in [mbtree, lines("Conversion failed!"), vec![]] {
         assert!(!explain_encode_failure(&tail).contains("Conversion failed!"));

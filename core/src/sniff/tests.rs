@@ -275,6 +275,18 @@ fn real_samples_when_available() {
         ("synth-mpeg4.avi", Video, "avi"),
         ("synth-tone.wav", Audio, "wav"),
         ("synth-photo.png", Image, "png"),
+        // Made by tests/e2e/matrix-inputs.mjs with Debian's ffmpeg.
+        ("matrix-asf-wmv2-wmav2.wmv", Video, "asf"),
+        ("matrix-wma-audio-only.wma", Audio, "wma"),
+        ("matrix-dv-pal.dv", Video, "dv"),
+        ("matrix-mxf-mpeg2-pcm.mxf", Video, "mxf"),
+        ("matrix-y4m-raw.y4m", Video, "y4m"),
+        ("matrix-mpegps-mpeg1-mp2.mpg", Video, "mpeg"),
+        ("matrix-m2ts-h264-aac.m2ts", Video, "ts"),
+        ("matrix-3gp-h263-aac.3gp", Video, "mp4"),
+        ("matrix-ogv-theora-vorbis.ogv", Video, "ogg"),
+        ("matrix-flv-flv1-mp3.flv", Video, "flv"),
+        ("matrix-mp3-cover-art.mp3", Audio, "mp3"),
     ];
     for (name, kind, fmt) in expect {
         let Ok(bytes) = std::fs::read(dir.join(name)) else {
@@ -283,4 +295,80 @@ fn real_samples_when_available() {
         let head = &bytes[..bytes.len().min(65536)];
         assert_eq!(kind_fmt(head), (kind, Some(fmt)), "{name}");
     }
+}
+
+#[test]
+fn windows_media_is_video_or_audio_by_its_streams() {
+    let mut wmv = asf_header();
+    wmv.extend_from_slice(&[
+        0xC0, 0xEF, 0x19, 0xBC, 0x4D, 0x5B, 0xCF, 0x11, 0xA8, 0xFD, 0x00, 0x80, 0x5F, 0x5C, 0x44,
+        0x2B,
+    ]);
+    assert_eq!(kind_fmt(&padded(&wmv)), (Video, Some("asf")));
+    assert_eq!(kind_fmt(&padded(&asf_header())), (Audio, Some("wma")));
+}
+
+fn asf_header() -> Vec<u8> {
+    vec![
+        0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00, 0x62, 0xCE,
+        0x6C, 0x40, 0x9E, 0x69, 0xF8, 0x4D, 0x5B, 0xCF, 0x11, 0xA8, 0xFD, 0x00, 0x80, 0x5F, 0x5C,
+        0x44, 0x2B,
+    ]
+}
+
+#[test]
+fn broadcast_and_raw_containers() {
+    let mut dv = vec![0x1F, 0x07, 0x00, 0xBF];
+    dv.resize(80, 0xFF);
+    dv.extend_from_slice(&[0x3F, 0x07, 0x00]);
+    assert_eq!(kind_fmt(&padded(&dv)), (Video, Some("dv")));
+    let mxf = [
+        0x06, 0x0E, 0x2B, 0x34, 0x02, 0x05, 0x01, 0x01, 0x0D, 0x01, 0x02, 0x01, 0x01, 0x02, 0x04,
+    ];
+    assert_eq!(kind_fmt(&padded(&mxf)), (Video, Some("mxf")));
+    assert_eq!(
+        kind_fmt(b"YUV4MPEG2 W64 H48 F25:1 Ip A1:1 C420jpeg\nFRAME\n\x10\x10"),
+        (Video, Some("y4m"))
+    );
+    assert_eq!(kind_fmt(b"#!AMR\n\x3c\x00"), (Audio, Some("amr")));
+}
+
+#[test]
+fn documents_and_archives_are_named_not_probed() {
+    let mut docx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00".to_vec();
+    docx.extend_from_slice(b"[Content_Types].xml\x00\x00PK\x03\x04word/document.xml");
+    let s = sniff(&docx);
+    assert_eq!((s.kind, s.description), (Unknown, "Word document"));
+    assert!(!s.needs_probe());
+    assert_eq!(
+        sniff(b"PK\x03\x04\x14\x00photos/a.jpg").description,
+        "ZIP archive"
+    );
+    let mut odt = b"PK\x03\x04\x0a\x00\x00\x00\x00\x00".to_vec();
+    odt.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
+    assert_eq!(sniff(&odt).description, "OpenDocument text");
+    assert_eq!(sniff(b"%PDF-1.7\n").description, "PDF document");
+    assert_eq!(
+        sniff(b"Meeting notes\n- bring the clip\n").description,
+        "Text"
+    );
+    assert_eq!(sniff("Café ☕ notes".as_bytes()).description, "Text");
+    assert_eq!(
+        sniff(b"\xEF\xBB\xBF<!DOCTYPE html><html>").description,
+        "Web page (HTML)"
+    );
+    assert_eq!(
+        sniff(b"<svg xmlns='http://www.w3.org/2000/svg'/>").description,
+        "SVG drawing"
+    );
+}
+
+#[test]
+fn only_unrecognised_data_is_left_to_ffmpeg() {
+    assert!(sniff(&[0x0B, 0x77, 0x12, 0x34, 0x00, 0xFE, 0x01]).needs_probe());
+    assert!(!sniff(&[]).needs_probe());
+    assert!(!sniff(&padded(b"RIFF\0\0\0\0WAVEfmt ")).needs_probe());
+    assert!(!sniff(b"plain words").needs_probe());
+    let mut rng = XorShift(77);
+    assert!(sniff(&rng.bytes(4096)).needs_probe());
 }

@@ -178,3 +178,20 @@ fn av1_always_asks_the_browser_and_names_what_ffmpeg_does_instead() {
         assert_eq!(VideoCodecChoice::from_label(c.label()), Some(c));
     }
 }
+
+#[test]
+fn non_square_pixels_go_to_ffmpeg_which_keeps_the_aspect() {
+    let json = r#"{"format":{"format_name":"mov,mp4,m4a,3gp,3g2,mj2","duration":"2.0"},
+        "streams":[{"codec_type":"video","codec_name":"h264","width":480,"height":360,
+        "avg_frame_rate":"25/1","sample_aspect_ratio":"4:3"}]}"#;
+    let p = parse_ffprobe_json(json).unwrap();
+    assert_eq!(p.video.as_ref().unwrap().sar, Some((4, 3)));
+    for choice in [EncoderChoice::Automatic, EncoderChoice::Fast] {
+        let d = choose_engine((choice, VideoCodecChoice::Compatible), &p, Some(0.1));
+        assert_eq!(d.engine, VideoEngine::Ffmpeg, "{}", d.reason);
+        assert!(d.reason.contains("non-square pixels, 4:3"), "{}", d.reason);
+    }
+    // Square pixels, said or not, change nothing.
+    let square = parse_ffprobe_json(&json.replace("4:3", "1:1")).unwrap();
+    assert_eq!(square.video.unwrap().sar, None);
+}

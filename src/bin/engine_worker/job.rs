@@ -6,6 +6,7 @@ use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
 use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
+use tamp_core::probe::ends_early;
 use tamp_core::webcodecs::{
     choose_engine, job_for_quality, plan_bits_per_pixel, VideoCodecChoice, VideoEngine,
 };
@@ -20,6 +21,7 @@ use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
 use crate::post;
 use crate::sink::LogSink;
 pub(crate) use crate::size_fit::{log_line, Output};
+use crate::unknown_input::settle_unknown_input;
 
 pub(crate) const IN_DIR: &str = "/in";
 pub(crate) const OUT_DIR: &str = "/out";
@@ -37,6 +39,9 @@ pub struct Engine {
     pub(crate) held: RefCell<Vec<(String, Uint8Array)>>,
     /// When (`Date.now()`) this job reached the engine.
     pub(crate) started_ms: Cell<f64>,
+    /// The current job's expected output length (after trimming), to tell a salvaged
+    /// truncated input from a whole one once the output is measured.
+    pub(crate) expected_s: Cell<Option<f64>>,
 }
 
 impl Engine {
@@ -48,6 +53,7 @@ impl Engine {
             staged: Cell::new(false),
             held: RefCell::new(Vec::new()),
             started_ms: Cell::new(0.0),
+            expected_s: Cell::new(None),
         }
     }
 
@@ -65,7 +71,11 @@ impl Engine {
         self.started_ms.set(js_sys::Date::now());
         self.staged.set(false);
         self.held.borrow_mut().clear();
-        let result = self.run_steps(id, spec, input).await;
+        // The goal of a file only FFmpeg recognised is settled once it is read.
+        let mut spec = spec.clone();
+        self.expected_s.set(None);
+        let result = self.run_steps(id, &mut spec, input).await;
+        let spec = &spec;
         let outcome = match result {
             Ok(out) => {
                 post(
@@ -77,6 +87,10 @@ impl Engine {
                 );
                 self.finished(&out).await.and_then(|(bytes, output)| {
                     // Not knowing the output's picture size and length is no failure.
+                    let warnings: Vec<String> =
+                        ends_early(self.expected_s.get(), output.and_then(|o| o.duration_s))
+                            .into_iter()
+                            .collect();
                     post(
                         &Event::Measured {
                             id,
@@ -89,7 +103,7 @@ impl Engine {
                     );
                     let blob = make_blob(&bytes, mime_for(&spec.goal))
                         .map_err(|e| Failure::crashed(&e))?;
-                    Ok((blob, out))
+                    Ok((blob, out, warnings))
                 })
             }
             Err(f) => Err(f),
@@ -104,12 +118,13 @@ impl Engine {
         }
         self.sink.set_window(None);
         match outcome {
-            Ok((blob, out)) => post(
+            Ok((blob, out, warnings)) => post(
                 &Event::Done {
                     id,
                     output_name: spec.output_name.clone(),
                     size: out.size,
                     notes: out.notes,
+                    warnings,
                 },
                 Some(&blob),
             ),
@@ -129,7 +144,7 @@ impl Engine {
     async fn run_steps(
         &self,
         id: JobId,
-        spec: &JobSpec,
+        spec: &mut JobSpec,
         input: &web_sys::Blob,
     ) -> Result<Output, Failure> {
         let ext = sanitize_ext(&spec.input_ext);
@@ -150,6 +165,7 @@ impl Engine {
             },
             None,
         );
+        settle_unknown_input(spec, &probe)?;
 
         let ext = match &spec.goal {
             Goal::TargetSize { container, .. } | Goal::Quality { container, .. } => {
@@ -185,6 +201,7 @@ impl Engine {
             trim,
         };
         let duration_s = probe.duration_s.unwrap_or(0.0);
+        self.expected_s.set(probe.duration_s);
         let (args, notes) = match &spec.goal {
             Goal::TargetSize {
                 target_bytes,

@@ -19,6 +19,7 @@ mod outcome;
 mod sink;
 mod size_fit;
 mod staging;
+mod unknown_input;
 mod x264_target;
 
 use js_sys::Function;

@@ -98,6 +98,10 @@ async fn read_video(track: &JsValue) -> Result<DemuxedVideo, JsValue> {
         packet_rate: field(&stats, "averagePacketRate"),
         bitrate_bps: field(&stats, "averageBitrate"),
         colour: read_colour(&call(track, "getColorSpace", &[]).await?),
+        pixel_aspect: {
+            let par = call(track, "getPixelAspectRatio", &[]).await?;
+            (field(&par, "num") as u32, field(&par, "den") as u32)
+        },
     })
 }
 

@@ -24,6 +24,7 @@ pub async fn run(id: JobId, spec: JobSpec, input: Blob) {
                 output_name: spec.output_name.clone(),
                 size,
                 notes,
+                warnings: Vec::new(),
             },
             Some(&blob),
         ),

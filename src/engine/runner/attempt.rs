@@ -61,11 +61,14 @@ impl Runner {
             input_ext: job
                 .sniffed
                 .with_untracked(|s| s.as_ref().and_then(|s| s.format))
-                .unwrap_or("bin")
+                // Not "bin": FFmpeg takes that extension for its ANSI-art demuxer, which
+                // "reads" random bytes; with a name no demuxer claims, only content counts.
+                .unwrap_or("unknown")
                 .to_owned(),
             output_name: output_name(&job.name, goal),
             goal: goal.clone(),
             video: video.clone(),
+            if_sound_only: queue.sound_only_for(job),
         };
         let request = Request::Start { id: job.id, spec };
         if worker.send(&request, &job.file.get_value()).is_err() {
