@@ -5,6 +5,7 @@
 //! argument lists. That keeps the decisions testable natively.
 
 pub mod args;
+pub mod audio_fit;
 pub mod batch;
 pub mod convert;
 pub mod formats;
@@ -16,6 +17,7 @@ pub mod plan;
 pub mod probe;
 pub mod progress;
 pub mod sniff;
+pub mod target_scope;
 pub mod trim;
 pub mod webcodecs;
 pub mod zip;

@@ -89,7 +89,7 @@ pub fn SettingsPanel() -> impl IntoView {
                         .collect_view()}
                 </div>
                 <p id="target-help" class="help">
-                    "The result will never be larger than this (0.05 is 50 KB). Leave it empty to convert at a quality setting instead."
+                    "Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead."
                 </p>
             </div>
             <div class="field">

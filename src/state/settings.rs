@@ -280,6 +280,7 @@ pub fn goal(format: &FormatInfo, target: Option<u64>, quality: QualityPreset) ->
         (None, Backend::Ffmpeg) => Goal::Convert {
             format: format.id.into(),
             audio_kbps: quality.audio_kbps,
+            target_bytes: target,
         },
     }
 }

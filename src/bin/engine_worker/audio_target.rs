@@ -1,0 +1,114 @@
+//! Sound-only outputs under a size target on FFmpeg: the plan from `tamp_core::audio_fit`,
+//! the size measured after every encode, and a corrected re-encode when it landed over the
+//! target (never kept) or used too little of it (kept only if the next one does not fit).
+
+use tamp::protocol::{Event, JobId, Stage};
+use tamp_core::args::{audio_fit_args, EncodeIo};
+use tamp_core::audio_fit::{refit, AudioFit, Refit};
+
+use crate::job::{Engine, Output, MAX_RETRIES, OUT_DIR};
+use crate::outcome::Failure;
+use crate::post;
+use crate::size_fit::log_line;
+
+impl Engine {
+    /// Encodes `fit` into `io.output`, re-encoding at most [`MAX_RETRIES`] times until the
+    /// result is within `target_bytes` and uses enough of it.
+    pub(crate) fn encode_audio_to_target(
+        &self,
+        id: JobId,
+        mut fit: AudioFit,
+        target_bytes: u64,
+        io: &EncodeIo,
+    ) -> Result<Output, Failure> {
+        let fs = self.core.fs();
+        // The best fitting output so far, kept aside while a fuller one is tried.
+        let kept = format!("{OUT_DIR}/kept-{}", file_name(io.output));
+        let mut best: Option<(u64, Vec<String>)> = None;
+        for attempt in 1..=MAX_RETRIES + 1 {
+            post(
+                &Event::Planned {
+                    id,
+                    notes: fit.notes.clone(),
+                },
+                None,
+            );
+            post(
+                &Event::Stage {
+                    id,
+                    stage: Stage::Encoding { attempt, pass: 0 },
+                },
+                None,
+            );
+            self.encode(&audio_fit_args(&fit, io), fit.duration_s, 0.0, 1.0)?;
+            let size = fs.file_size(io.output).unwrap_or(u64::MAX);
+            let decision = if attempt > MAX_RETRIES && size <= target_bytes {
+                Refit::Keep
+            } else {
+                refit(&fit, target_bytes, size).map_err(|e| Failure::plain(e.to_string()))?
+            };
+            match decision {
+                Refit::Keep => {
+                    return Ok(finish(
+                        fit.notes,
+                        io.output,
+                        size,
+                        target_bytes,
+                        fit.at_ceiling,
+                    ))
+                }
+                Refit::Again {
+                    fit: next,
+                    keep_current,
+                } => {
+                    let share = 100.0 * size as f64 / target_bytes as f64;
+                    log_line(
+                        id,
+                        format!(
+                            "Attempt {attempt} came out at {size} bytes ({share:.1} % of the target); re-encoding at {} kbit/s.",
+                            next.bitrate_bps as f64 / 1000.0
+                        ),
+                    );
+                    if keep_current && best.as_ref().is_none_or(|(s, _)| *s < size) {
+                        fs.rename(io.output, &kept)
+                            .map_err(|e| Failure::crashed(&e))?;
+                        best = Some((size, fit.notes.clone()));
+                    }
+                    fit = next;
+                }
+            }
+        }
+        // The last attempt landed over: the best fitting one stays the answer.
+        fs.remove(io.output);
+        match best {
+            Some((size, notes)) => {
+                fs.rename(&kept, io.output).map_err(|e| Failure::crashed(&e))?;
+                Ok(finish(notes, io.output, size, target_bytes, false))
+            }
+            None => Err(Failure::plain(
+                "The encoder could not bring this sound under the target size. Try a larger target.",
+            )),
+        }
+    }
+}
+
+/// The fitted output with a last note saying how much of the target it uses.
+fn finish(mut notes: Vec<String>, path: &str, size: u64, target: u64, at_ceiling: bool) -> Output {
+    let share = 100.0 * size as f64 / target as f64;
+    notes.push(
+        if at_ceiling || share >= 100.0 * tamp_core::audio_fit::MIN_FILL {
+            format!("Uses {share:.1} % of the target size.")
+        } else {
+            format!("Uses {share:.1} % of the target size: a fuller encode came out over it.")
+        },
+    );
+    Output {
+        path: path.to_owned(),
+        size,
+        notes,
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
