@@ -184,6 +184,8 @@ pub struct AudioFit {
     /// The bitrate is the codec's (or the source's) ceiling: using less of the target is
     /// then the right result, not a shortfall.
     pub at_ceiling: bool,
+    /// A constant bitrate (MP3 only, when one of its fixed rates fits the budget well).
+    pub constant: bool,
     /// Predicted output size in bytes.
     pub expected_bytes: u64,
     /// One sentence per decision, for the job's details.
@@ -302,13 +304,21 @@ fn shape(
             kbps(bps)
         ));
     }
-    let expected_bytes = expected(codec, bps, duration, sample_rate);
+    // MP3 at a constant bitrate lands exactly where planned; it is used when one of the
+    // format's fixed rates is within 4 % of what the budget pays for (with the slack an
+    // average bitrate would need). Otherwise LAME's average bitrate fills the gap.
+    let (bps, constant) = match mp3_constant_rate(codec, bps, sample_rate) {
+        Some(rate) => (rate, true),
+        None => (bps, false),
+    };
+    let expected_bytes = expected_with(codec, bps, duration, sample_rate, constant);
     notes.insert(
         0,
         format!(
-            "{} at {} kbit/s, {}, {} (planned {} of the {} target).",
+            "{} at {} kbit/s{}, {}, {} (planned {} of the {} target).",
             codec.label(),
             kbps(bps),
+            if constant { " constant" } else { "" },
             if channels == 1 { "mono" } else { "stereo" },
             khz(sample_rate),
             format_bytes(expected_bytes),
@@ -325,15 +335,46 @@ fn shape(
         source_rate: src_rate,
         source_bps: source_cap,
         at_ceiling,
+        constant,
         expected_bytes,
         notes,
     }
 }
 
+/// MP3's fixed bitrates: MPEG-1 Layer III (32–48 kHz) and MPEG-2/2.5 (8–24 kHz).
+const MP3_RATES_MPEG1: [u64; 14] = [
+    32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
+];
+const MP3_RATES_MPEG2: [u64; 14] = [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
+
+/// The constant MP3 bitrate to use for an average budget of `bps`, if one is close enough.
+fn mp3_constant_rate(codec: AudioCodec, bps: u64, sample_rate: u32) -> Option<u64> {
+    if codec != AudioCodec::Mp3 {
+        return None;
+    }
+    let table = if sample_rate >= 32_000 {
+        &MP3_RATES_MPEG1
+    } else {
+        &MP3_RATES_MPEG2
+    };
+    let affordable = bps as f64 * codec.slack();
+    table
+        .iter()
+        .map(|k| k * 1000)
+        .filter(|r| *r as f64 <= affordable)
+        .next_back()
+        .filter(|r| *r as f64 >= affordable * 0.96)
+}
+
 /// Predicted size of `bps` over `duration` in `codec`.
 fn expected(codec: AudioCodec, bps: u64, duration: f64, rate: u32) -> u64 {
-    codec.overhead_bytes(duration, rate)
-        + (bps as f64 * codec.slack() * duration / 8.0).ceil() as u64
+    expected_with(codec, bps, duration, rate, false)
+}
+
+/// Predicted size; a `constant` bitrate has no drift to allow for.
+fn expected_with(codec: AudioCodec, bps: u64, duration: f64, rate: u32, constant: bool) -> u64 {
+    let slack = if constant { 1.0 } else { codec.slack() };
+    codec.overhead_bytes(duration, rate) + (bps as f64 * slack * duration / 8.0).ceil() as u64
 }
 
 /// The smallest target the floor plan fits, rounded up to a whole kilobyte.

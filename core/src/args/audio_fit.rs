@@ -9,9 +9,10 @@ pub fn audio_fit_args(fit: &AudioFit, io: &EncodeIo) -> Vec<String> {
     let mut args = input_args(io);
     let bps = fit.bitrate_bps.to_string();
     let codec: &[&str] = match fit.codec {
-        // Average bitrate: LAME spends more on loud passages and less on pauses around the
-        // mean, where constant bitrate could only pick one of 14 fixed rates (40 or 48
-        // kbit/s for a 44 kbit/s budget: 90 % of the target, or over it).
+        // A constant bitrate when one of MP3's 14 fixed rates fits the budget (exact size);
+        // otherwise LAME's average bitrate, which reaches any rate in between (for a
+        // 44 kbit/s budget the fixed 40 would use 90 % of the target).
+        AudioCodec::Mp3 if fit.constant => &["-c:a", "libmp3lame"],
         AudioCodec::Mp3 => &["-c:a", "libmp3lame", "-abr", "1"],
         AudioCodec::Aac => &["-c:a", "aac"],
         // Only the fallback when the browser has no Opus encoder: the FFmpeg core's libopus
