@@ -14,6 +14,7 @@ pub mod media;
 pub mod memory;
 pub mod names;
 pub mod plan;
+pub mod presets;
 pub mod probe;
 pub mod progress;
 pub mod sniff;
