@@ -215,6 +215,30 @@ pub fn plan_audio_fit(
     )
 }
 
+/// A plan at a chosen bitrate, without a target (quality mode): the same channels, sample
+/// rate and ceilings as a fitted one.
+pub fn plan_at_bitrate(probe: &Probe, codec: AudioCodec, bps: u64) -> Result<AudioFit, PlanError> {
+    let duration = probe
+        .duration_s
+        .filter(|d| d.is_finite() && *d > 0.0 && *d <= MAX_PLAUSIBLE_DURATION_S)
+        .unwrap_or(1.0);
+    let audio = probe.audio.as_ref().ok_or(PlanError::NoStreams)?;
+    let source = (
+        audio.channels,
+        audio.sample_rate,
+        audio.bitrate_bps.filter(|b| *b > 0),
+    );
+    let mut fit = shape(codec, bps.max(codec.floor_bps()), duration, 0, source);
+    fit.notes[0] = format!(
+        "{} at {} kbit/s, {}, {}.",
+        codec.label(),
+        kbps(fit.bitrate_bps),
+        if fit.channels == 1 { "mono" } else { "stereo" },
+        khz(fit.sample_rate)
+    );
+    Ok(fit)
+}
+
 /// The bitrate `aim` of `target_bytes` pays for, in whole kbit/s, before any ceiling.
 fn budget_bps(codec: AudioCodec, target_bytes: u64, duration: f64, aim: f64, rate: u32) -> f64 {
     let media = target_bytes as f64 * aim - codec.overhead_bytes(duration, rate) as f64;

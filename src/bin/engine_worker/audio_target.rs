@@ -4,14 +4,93 @@
 
 use tamp::protocol::{Event, JobId, Stage};
 use tamp_core::args::{audio_fit_args, EncodeIo};
-use tamp_core::audio_fit::{refit, AudioFit, Refit};
+use tamp_core::audio_fit::{plan_at_bitrate, plan_audio_fit, refit, AudioCodec, AudioFit, Refit};
+use tamp_core::convert::{convert_args, ConvertPlan};
+use tamp_core::formats::output_by_id;
+use tamp_core::probe::Probe;
+use tamp_core::target_scope::not_applied_note;
 
 use crate::job::{Engine, Output, MAX_RETRIES, OUT_DIR};
+use crate::opus_path::OpusContainer;
 use crate::outcome::Failure;
 use crate::post;
 use crate::size_fit::log_line;
 
+/// Said when Opus comes from FFmpeg: the browser's encoder failed or is missing.
+const FFMPEG_OPUS_NOTE: &str =
+    "Opus from FFmpeg at 24 kHz instead of 48 kHz: this browser's Opus encoder could not do it.";
+
+/// A conversion job, as the page asked for it.
+pub(crate) struct ConvertJob<'a> {
+    pub format: &'a str,
+    pub audio_kbps: u32,
+    pub target_bytes: Option<u64>,
+}
+
+/// How a conversion went: finished here, or one FFmpeg command left to run.
+pub(crate) enum Converted {
+    Done(Output),
+    Run(ConvertPlan),
+}
+
 impl Engine {
+    /// Converts to a registry format: Opus from the browser's encoder where it can; sound
+    /// fitted to a target where the format honours one; otherwise one FFmpeg command, whose
+    /// notes say when a target does not apply.
+    pub(crate) async fn convert(
+        &self,
+        id: JobId,
+        input: &web_sys::Blob,
+        probe: &Probe,
+        job: &ConvertJob<'_>,
+        io: &EncodeIo<'_>,
+    ) -> Result<Converted, Failure> {
+        let trim_note = io.trim.map(|t| t.note());
+        let plain = |e: tamp_core::plan::PlanError| Failure::plain(e.to_string());
+        if let Some(container) = OpusContainer::for_format(job.format) {
+            let kbps = u64::from(job.audio_kbps).min(160) * 1000;
+            let fit = match job.target_bytes {
+                Some(target) => plan_audio_fit(probe, AudioCodec::Opus, target),
+                None => plan_at_bitrate(probe, AudioCodec::Opus, kbps),
+            }
+            .map_err(plain)?;
+            let browser = match job.target_bytes {
+                Some(target) => {
+                    self.opus_to_target(id, input, fit, (target, container), io)
+                        .await
+                }
+                None => self.opus_once(id, input, fit, container, io).await,
+            };
+            match browser {
+                Ok(mut out) => {
+                    out.notes.extend(trim_note);
+                    return Ok(Converted::Done(out));
+                }
+                Err(reason) => self.hand_back_to_ffmpeg(id, &reason),
+            }
+        }
+        if let (Some(target), Some(codec)) = (job.target_bytes, AudioCodec::for_format(job.format))
+        {
+            let mut fit = plan_audio_fit(probe, codec, target).map_err(plain)?;
+            if codec == AudioCodec::Opus {
+                fit.notes.push(FFMPEG_OPUS_NOTE.into());
+            }
+            let mut out = self.encode_audio_to_target(id, fit, target, io)?;
+            out.notes.extend(trim_note);
+            return Ok(Converted::Done(out));
+        }
+        let mut plan = convert_args(probe, job.format, job.audio_kbps, io)
+            .map_err(|e| Failure::plain(e.to_string()))?;
+        let label = output_by_id(job.format).map_or(job.format, |f| f.label);
+        if let Some(note) = job
+            .target_bytes
+            .and_then(|_| not_applied_note(job.format, label))
+        {
+            plan.notes.insert(0, note);
+        }
+        Ok(Converted::Run(plan))
+    }
+
     /// Encodes `fit` into `io.output`, re-encoding at most [`MAX_RETRIES`] times until the
     /// result is within `target_bytes` and uses enough of it.
     pub(crate) fn encode_audio_to_target(

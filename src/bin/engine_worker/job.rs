@@ -3,15 +3,14 @@
 
 use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
-use tamp_core::audio_fit::{plan_audio_fit, AudioCodec};
-use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4, ConvertPlan};
+use tamp_core::convert::{copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
-use tamp_core::target_scope::not_applied_note;
 use tamp_core::webcodecs::{
     choose_engine, job_for_quality, plan_bits_per_pixel, VideoCodecChoice, VideoEngine,
 };
 
+use crate::audio_target::{ConvertJob, Converted};
 use crate::core_api::FfmpegCore;
 use crate::ffmpeg_io::stage_input;
 use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
@@ -253,21 +252,15 @@ impl Engine {
                 audio_kbps,
                 target_bytes,
             } => {
-                if let Some(target) = *target_bytes {
-                    if let Some(codec) = AudioCodec::for_format(format) {
-                        let fit = plan_audio_fit(&probe, codec, target)
-                            .map_err(|e| Failure::plain(e.to_string()))?;
-                        let mut out = self.encode_audio_to_target(id, fit, target, &io)?;
-                        out.notes.extend(trim.map(|t| t.note()));
-                        return Ok(out);
-                    }
-                }
-                let mut plan = convert_args(&probe, format, *audio_kbps, &io)
-                    .map_err(|e| Failure::plain(e.to_string()))?;
-                let label = output_by_id(format).map_or(format.as_str(), |f| f.label);
-                if let Some(note) = target_bytes.and_then(|_| not_applied_note(format, label)) {
-                    plan.notes.insert(0, note);
-                }
+                let job = ConvertJob {
+                    format,
+                    audio_kbps: *audio_kbps,
+                    target_bytes: *target_bytes,
+                };
+                let plan = match self.convert(id, input, &probe, &job, &io).await? {
+                    Converted::Done(out) => return Ok(out),
+                    Converted::Run(plan) => plan,
+                };
                 (plan.args, plan.notes)
             }
             Goal::Image(_) => unreachable_goal()?,

@@ -12,6 +12,7 @@ mod fast_path;
 mod ffmpeg_io;
 mod job;
 mod mediabunny_api;
+mod opus_path;
 mod outcome;
 mod sink;
 mod size_fit;
