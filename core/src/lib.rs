@@ -4,6 +4,7 @@
 //! ffprobe JSON and ffmpeg log lines, and gets back classifications, plans and
 //! argument lists. That keeps the decisions testable natively.
 
+pub mod anim_fit;
 pub mod args;
 pub mod audio_fit;
 pub mod batch;

@@ -1,11 +1,12 @@
 //! Which conversions honour a size target. A target that a format does not honour is said
 //! in the job's details, never silently ignored: the field promises "never larger than this".
 
+use crate::anim_fit::AnimKind;
 use crate::audio_fit::AudioCodec;
 
 /// Whether an FFmpeg conversion to `format_id` is fitted to a size target.
 pub fn fits_target(format_id: &str) -> bool {
-    AudioCodec::for_format(format_id).is_some()
+    AudioCodec::for_format(format_id).is_some() || AnimKind::for_format(format_id).is_some()
 }
 
 /// The sentence for a job converting to `format_id` (its `label`) with a target it does not
@@ -19,7 +20,6 @@ pub fn not_applied_note(format_id: &str, label: &str) -> Option<String> {
         "flac" => "lossless sound cannot be made smaller to order",
         "mkv" | "mov" => "it is a copy or a quality encode of the original",
         "ogg" => "Vorbis is not fitted to a size; choose MP3, M4A or Opus for that",
-        "gif-video" | "webp-video" => "animations are not fitted to a size yet",
         _ => "this format is not fitted to a size",
     };
     Some(format!(
@@ -43,6 +43,7 @@ mod tests {
         let wav = not_applied_note("wav", "WAV").unwrap();
         assert!(wav.contains("does not apply to WAV"), "{wav}");
         assert!(FORMATS.iter().any(|f| f.id == "gif-video"));
-        assert!(not_applied_note("gif-video", "GIF").is_some());
+        assert!(fits_target("gif-video") && fits_target("webp-video"));
+        assert!(not_applied_note("mkv", "MKV").is_some());
     }
 }

@@ -3,6 +3,7 @@
 //! target (never kept) or used too little of it (kept only if the next one does not fit).
 
 use tamp::protocol::{Event, JobId, Stage};
+use tamp_core::anim_fit::AnimKind;
 use tamp_core::args::{audio_fit_args, EncodeIo};
 use tamp_core::audio_fit::{plan_at_bitrate, plan_audio_fit, refit, AudioCodec, AudioFit, Refit};
 use tamp_core::convert::{convert_args, ConvertPlan};
@@ -68,6 +69,11 @@ impl Engine {
                 }
                 Err(reason) => self.hand_back_to_ffmpeg(id, &reason),
             }
+        }
+        if let (Some(target), Some(kind)) = (job.target_bytes, AnimKind::for_format(job.format)) {
+            let mut out = self.encode_anim_to_target(id, probe, kind, target, io)?;
+            out.notes.extend(trim_note);
+            return Ok(Converted::Done(out));
         }
         if let (Some(target), Some(codec)) = (job.target_bytes, AudioCodec::for_format(job.format))
         {

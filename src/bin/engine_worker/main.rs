@@ -6,6 +6,7 @@
 //! can do the job, and by FFmpeg otherwise or whenever that fails (`fast_path.rs`).
 //! Cancelling a job is the page's business: it terminates this worker and starts another.
 
+mod anim_target;
 mod audio_target;
 mod core_api;
 mod fast_path;
