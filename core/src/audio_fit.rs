@@ -385,8 +385,7 @@ fn mp3_constant_rate(codec: AudioCodec, bps: u64, sample_rate: u32) -> Option<u6
     table
         .iter()
         .map(|k| k * 1000)
-        .filter(|r| *r as f64 <= affordable)
-        .next_back()
+        .rfind(|r| *r as f64 <= affordable)
         .filter(|r| *r as f64 >= affordable * 0.96)
 }
 
