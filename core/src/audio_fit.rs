@@ -206,13 +206,18 @@ pub fn plan_audio_fit(
     // Re-encoding cannot add detail a lossy source did not have; a lossless (PCM, FLAC)
     // source reports a bitrate far above every ceiling, so it never limits.
     let source_cap = audio.bitrate_bps.filter(|b| *b > 0);
-    fit_for(
+    let mut fit = fit_for(
         codec,
         target_bytes,
         duration,
         (audio.channels, audio.sample_rate, source_cap),
         AIM,
-    )
+    )?;
+    if probe.cover.is_some() {
+        fit.notes
+            .push("Cover art left out: its bytes would come out of the sound's budget.".into());
+    }
+    Ok(fit)
 }
 
 /// A plan at a chosen bitrate, without a target (quality mode): the same channels, sample
