@@ -1,4 +1,4 @@
-// Sound under a size target: a 20-minute talk reaches 5 MB as MP3 and M4A at 93–100 % of
+// Sound under a size target: a 20-minute talk reaches 5 MB as MP3, M4A and Opus at 93–100 % of
 // the target, a 3-minute music file reaches 1 MB with the reason for its channels shown, a
 // target too small is refused naming the smallest size that works, and a format that does
 // not honour a target says so. Every output is read back with ffprobe.
@@ -59,7 +59,7 @@ async function fit(src, name, label, mb, outName) {
 
 const audioStream = (p) => p.streams.find((s) => s.codec_type === 'audio');
 
-for (const [label, ext, codec] of [['MP3', 'mp3', 'mp3'], ['M4A', 'm4a', 'aac']]) {
+for (const [label, ext, codec] of [['MP3', 'mp3', 'mp3'], ['M4A', 'm4a', 'aac'], ['Opus', 'opus', 'opus']]) {
   test(`a 20-minute talk fits 5 MB as ${label}, using 93–100 % of it`, { timeout: TIMEOUT }, async () => {
     const name = `fit-talk-${ext}.mp3`;
     const outName = ext === 'mp3' ? `fit-talk-${ext}-converted.mp3` : `fit-talk-${ext}.${ext}`;
@@ -70,7 +70,8 @@ for (const [label, ext, codec] of [['MP3', 'mp3', 'mp3'], ['M4A', 'm4a', 'aac']]
     assert.equal(audioStream(r.probe).codec_name, codec);
     assert.equal(audioStream(r.probe).channels, 1);
     assert.ok(Math.abs(Number(r.probe.format.duration) - 1200) <= 1, `duration ${r.probe.format.duration}`);
-    assert.match(r.log, new RegExp(`${label === 'M4A' ? 'AAC' : 'MP3'} at [0-9.]+ kbit/s`));
+    assert.match(r.log, new RegExp(`${label === 'M4A' ? 'AAC' : label} at [0-9.]+ kbit/s`));
+    if (label === 'Opus') assert.match(r.log, /browser's own Opus encoder/);
     assert.match(r.log, /Uses (9[3-9]|100)\.\d % of the target size/);
   });
 }
