@@ -66,8 +66,8 @@ for (const [label, ext] of [['GIF', 'gif'], ['WebP (animated)', 'webp']]) {
       console.log(`# bench: 6 s clip → ${label} ${kb} KB: ${size} bytes (${(100 * size / target).toFixed(1)} %), ${seconds.toFixed(1)} s`);
       assert.ok(size <= target, `${size} bytes is over ${target}`);
       assert.ok(size >= 0.85 * target, `${size} bytes uses under 85 % of ${target}`);
-      // Every attempt's plan is in the log; the shape kept is the last one named.
-      const shape = [...log.matchAll(/Animated (GIF|WebP) at (\d+) fps, (\d+)×(\d+) px/g)].at(-1);
+      // Every attempt's plan is in the log; the one kept is named as chosen.
+      const shape = log.match(/Shape chosen: Animated (GIF|WebP) at (\d+) fps, (\d+)×(\d+) px/);
       assert.ok(shape, log);
       const fps = Number(shape[2]);
       const frames = ext === 'gif' ? gifFrames(out) : webpFrames(readFileSync(out));

@@ -89,7 +89,7 @@ impl Engine {
         fs.rename(&kept, io.output)
             .map_err(|e| Failure::crashed(&e))?;
         let share = 100.0 * size as f64 / target_bytes as f64;
-        let mut notes = vec![chosen.note(target_bytes)];
+        let mut notes = vec![format!("Shape chosen: {}", chosen.note(target_bytes))];
         notes.push(if chosen.at_ceiling {
             format!("Uses {share:.1} % of the target size: the full-size, full-quality animation is smaller.")
         } else {
