@@ -30,21 +30,12 @@ pub fn audio_fit_args(fit: &AudioFit, io: &EncodeIo) -> Vec<String> {
         ffmpeg_rate(fit).to_string(),
     ]);
     if fit.codec == AudioCodec::Aac {
-        if fit.duration_s > AAC_FAST_CODER_AFTER_S {
-            args.extend(["-aac_coder", "fast"].map(String::from));
-        }
         args.extend(["-movflags", "+faststart"].map(String::from));
     }
     args.extend(["-map_metadata", "-1"].map(String::from));
     args.push(io.output.to_string());
     args
 }
-
-/// Longer than this, FFmpeg's AAC uses its `fast` coder instead of the default `twoloop`:
-/// measured natively on 20 minutes of speech at 27 kbit/s, 5.5 s against 24 s of CPU (in
-/// the wasm core one attempt took about 120 s), at a small cost in quality; it also tracks
-/// the asked bitrate closer (+12 % against +24 % over nominal on that speech).
-const AAC_FAST_CODER_AFTER_S: f64 = 600.0;
 
 /// The rate FFmpeg is asked for: the plan's, except Opus, which FFmpeg's core can only
 /// encode at 24 kHz.
