@@ -42,6 +42,8 @@ if [ "$what" = test ]; then
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
   command -v ffmpeg >/dev/null || need+=(ffmpeg)
+  # Speech for the sound-under-a-target tests (tests/e2e/fit-audio.test.mjs).
+  command -v espeak-ng >/dev/null || need+=(espeak-ng)
   if [ ${#need[@]} -gt 0 ]; then
     say "apt-get install ${need[*]}"
     apt-get update -qq

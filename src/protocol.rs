@@ -93,8 +93,13 @@ pub enum Goal {
     /// "webp-video").
     Convert {
         format: String,
-        /// Audio bitrate for lossy audio outputs, in kbit/s.
+        /// Audio bitrate for lossy audio outputs, in kbit/s (without a target).
         audio_kbps: u32,
+        /// The output must not exceed this many bytes, for the formats that honour a
+        /// target (`tamp_core::target_scope`); the others say in the job's details that
+        /// it does not apply to them.
+        #[serde(default)]
+        target_bytes: Option<u64>,
     },
     /// Convert an image in the image worker.
     Image(ImageGoal),

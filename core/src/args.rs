@@ -4,8 +4,13 @@
 //! Codec choices are constrained by the ffmpeg.wasm 0.12 core: H.264 via
 //! libx264, and VP8 (not VP9, which crashes there) via libvpx.
 
+mod anim_fit;
+mod audio_fit;
 #[cfg(test)]
 mod tests;
+
+pub use anim_fit::anim_fit_args;
+pub use audio_fit::audio_fit_args;
 
 use crate::plan::{audio_channels, fit_dims, format_fps, AudioPlan, Plan, VideoContainer};
 use crate::probe::{AudioInfo, Colour, Probe};

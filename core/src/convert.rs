@@ -214,6 +214,13 @@ pub fn convert_args(
                 format!("Vorbis at {k}bit/s."),
             )
         }
+        // Only when the browser has no Opus encoder: the FFmpeg core's libopus crashes at
+        // 48 kHz (ffmpeg.wasm 0.12.10), so it runs at 24 kHz (wideband: fine for speech,
+        // dull for music).
+        "opus" | "webm-audio" => audio(
+            &["-c:a", "libopus", "-b:a", &kbps, "-ar", "24000"],
+            format!("Opus at {kbps}bit/s from FFmpeg at 24 kHz: this browser has no Opus encoder."),
+        ),
         "wav" => audio(&["-c:a", "pcm_s16le"], "Uncompressed 16-bit PCM.".into()),
         "flac" => audio(&["-c:a", "flac"], "Lossless FLAC.".into()),
         "mkv" => {

@@ -116,6 +116,27 @@ pub const FORMATS: &[FormatInfo] = &[
     f("mp3", "MP3", "mp3", "audio/mpeg", Audio, true, AV, Ffmpeg),
     f("m4a", "M4A", "m4a", "audio/mp4", Audio, true, AV, Ffmpeg),
     f("ogg", "OGG", "ogg", "audio/ogg", Audio, true, AV, Ffmpeg),
+    // Opus from the browser's AudioEncoder (FFmpeg's libopus at 24 kHz where it has none).
+    f(
+        "opus",
+        "Opus",
+        "opus",
+        "audio/ogg",
+        Audio,
+        false,
+        AV,
+        Ffmpeg,
+    ),
+    f(
+        "webm-audio",
+        "WebM (Opus sound)",
+        "webm",
+        "audio/webm",
+        Audio,
+        false,
+        AV,
+        Ffmpeg,
+    ),
     f("wav", "WAV", "wav", "audio/wav", Audio, true, AV, Ffmpeg),
     f(
         "flac",

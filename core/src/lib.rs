@@ -4,7 +4,9 @@
 //! ffprobe JSON and ffmpeg log lines, and gets back classifications, plans and
 //! argument lists. That keeps the decisions testable natively.
 
+pub mod anim_fit;
 pub mod args;
+pub mod audio_fit;
 pub mod batch;
 pub mod convert;
 pub mod formats;
@@ -13,10 +15,12 @@ pub mod media;
 pub mod memory;
 pub mod names;
 pub mod plan;
+pub mod presets;
 pub mod probe;
 pub mod progress;
 pub mod quality;
 pub mod sniff;
+pub mod target_scope;
 pub mod trim;
 pub mod webcodecs;
 pub mod zip;

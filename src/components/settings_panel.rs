@@ -9,9 +9,8 @@ use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
 
 use crate::components::trim_fields::TrimFields;
-use crate::state::settings::{
-    AUTOMATIC, MAX_FPS, MAX_HEIGHTS, MAX_WIDTHS, QUALITY_PRESETS, TARGET_PRESETS,
-};
+use crate::state::settings::{AUTOMATIC, MAX_FPS, MAX_HEIGHTS, MAX_WIDTHS, QUALITY_PRESETS};
+use tamp_core::presets::PRESETS;
 
 /// Settings for jobs not yet started, and the **Convert** button.
 #[component]
@@ -62,34 +61,46 @@ pub fn SettingsPanel() -> impl IntoView {
                     on:input=move |ev| settings.target_mb.set(event_target_value(&ev))
                 />
                 <div class="presets" role="group" aria-label="Size presets">
-                    {TARGET_PRESETS
+                    {PRESETS
                         .iter()
-                        .map(|(mb, use_for)| {
-                            let label = if use_for.is_empty() {
-                                format!("{mb} MB")
-                            } else {
-                                format!("{mb} MB ({use_for})")
-                            };
-                            let value = format!("{mb}");
+                        .map(|preset| {
+                            let value = preset.target_text();
+                            let format = preset.format;
                             let pressed = {
                                 let value = value.clone();
-                                move || settings.target_mb.with(|t| t.trim() == value)
+                                move || {
+                                    settings.target_mb.with(|t| t.trim() == value)
+                                        && format.is_none_or(|f| settings.format.with(|s| s == f))
+                                }
                             };
+                            // Where the limit comes from, for a pointer's hover.
+                            let title = format!(
+                                "Limit from {}, checked {}{}",
+                                preset.source,
+                                preset.checked,
+                                format.map(|f| format!("; makes {f}")).unwrap_or_default()
+                            );
                             view! {
                                 <button
                                     type="button"
                                     class="chip"
+                                    title=title
                                     aria-pressed=move || pressed().to_string()
-                                    on:click=move |_| settings.target_mb.set(value.clone())
+                                    on:click=move |_| {
+                                        settings.target_mb.set(value.clone());
+                                        if let Some(f) = format {
+                                            settings.format.set(f.to_string());
+                                        }
+                                    }
                                 >
-                                    {label}
+                                    {preset.chip_text()}
                                 </button>
                             }
                         })
                         .collect_view()}
                 </div>
                 <p id="target-help" class="help">
-                    "The result will never be larger than this (0.05 is 50 KB). Leave it empty to convert at a quality setting instead."
+                    "Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead."
                 </p>
             </div>
             <div class="field">

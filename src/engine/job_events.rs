@@ -188,6 +188,7 @@ mod tests {
         let convert = |format: &str| Goal::Convert {
             format: format.into(),
             audio_kbps: 128,
+            target_bytes: None,
         };
         let target = Goal::TargetSize {
             target_bytes: 10_000_000,

@@ -9,10 +9,6 @@ use tamp_core::trim::{parse_trim, Trim, TrimError};
 
 use crate::protocol::{EncoderChoice, Goal, ImageGoal, VideoCodecChoice, VideoOptions};
 
-/// Size presets offered as buttons, in decimal MB, with what they are for.
-pub const TARGET_PRESETS: &[(f64, &str)] =
-    &[(10.0, "Discord"), (25.0, "email"), (50.0, ""), (100.0, "")];
-
 /// Quality presets: x264 CRF for video, kbit/s for lossy audio, quality for lossy images
 /// (the pure-Rust WebP encoder's scale is harsher than libwebp's: 85 here is about libwebp's 75).
 pub const QUALITY_PRESETS: &[QualityPreset] = &[
@@ -280,6 +276,7 @@ pub fn goal(format: &FormatInfo, target: Option<u64>, quality: QualityPreset) ->
         (None, Backend::Ffmpeg) => Goal::Convert {
             format: format.id.into(),
             audio_kbps: quality.audio_kbps,
+            target_bytes: target,
         },
     }
 }

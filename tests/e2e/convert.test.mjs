@@ -73,6 +73,8 @@ for (const [label, ext, check, encoder = 'Automatic'] of VIDEO_CASES) {
 
 const AUDIO_CASES = [
   ['MP3', 'mp3', 'mp3'], ['M4A', 'm4a', 'aac'], ['OGG', 'ogg', 'vorbis'], ['WAV', 'wav', 'pcm_s16le'], ['FLAC', 'flac', 'flac'],
+  // Opus from the browser's AudioEncoder, in Ogg and in WebM.
+  ['Opus', 'opus', 'opus'], ['WebM (Opus sound)', 'webm', 'opus'],
 ];
 for (const [label, ext, codec] of AUDIO_CASES) {
   test(`audio → ${label}`, { timeout: TIMEOUT }, async () => {
@@ -92,7 +94,7 @@ test('the Output format select offers only what the queued files can become', as
   const item = jobItem(app.page, 'conv-only-audio.wav');
   await item.getByText('audio', { exact: true }).waitFor();
   const labels = await app.page.getByLabel('Output format').locator('option').allTextContents();
-  assert.deepEqual(labels, ['Automatic', 'MP3', 'M4A', 'OGG', 'WAV', 'FLAC']);
+  assert.deepEqual(labels, ['Automatic', 'MP3', 'M4A', 'OGG', 'Opus', 'WebM (Opus sound)', 'WAV', 'FLAC']);
   await item.getByRole('button', { name: 'Remove' }).click();
 });
 

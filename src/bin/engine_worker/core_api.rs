@@ -52,6 +52,9 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = writeFile)]
     fn write_file(this: &Fs, path: &str, data: &Uint8Array) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(method, catch, js_name = rename)]
+    fn rename_file(this: &Fs, from: &str, to: &str) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(method, catch)]
     fn stat(this: &Fs, path: &str) -> Result<JsValue, JsValue>;
 
@@ -134,6 +137,12 @@ impl Fs {
     /// Writes `data` into the in-memory file system (MEMFS).
     pub fn write(&self, path: &str, data: &Uint8Array) -> Result<(), JsValue> {
         self.write_file(path, data).map(|_| ())
+    }
+
+    /// Moves a file (replacing what is at `to`).
+    pub fn rename(&self, from: &str, to: &str) -> Result<(), JsValue> {
+        self.remove(to);
+        self.rename_file(from, to).map(|_| ())
     }
 
     /// Deletes a file; a missing one is fine.

@@ -3,7 +3,7 @@
 
 use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, Stage};
 use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
-use tamp_core::convert::{convert_args, copy_if_it_fits, remux_to_mp4, ConvertPlan};
+use tamp_core::convert::{copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
 use tamp_core::probe::ends_early;
@@ -11,6 +11,7 @@ use tamp_core::webcodecs::{
     choose_engine, job_for_quality, plan_bits_per_pixel, VideoCodecChoice, VideoEngine,
 };
 
+use crate::audio_target::{ConvertJob, Converted};
 use std::cell::{Cell, RefCell};
 
 use js_sys::Uint8Array;
@@ -26,6 +27,9 @@ use crate::unknown_input::settle_unknown_input;
 pub(crate) const IN_DIR: &str = "/in";
 pub(crate) const OUT_DIR: &str = "/out";
 const PASSLOG: &str = "/out/passlog";
+/// Corrections after the first encode for the sound and animation loops: the same bound
+/// as the video size-fit loop's ([`tamp_core::plan::MAX_ATTEMPTS`] encodes in all).
+pub(crate) const MAX_RETRIES: u32 = tamp_core::plan::MAX_ATTEMPTS - 1;
 
 /// The FFmpeg core (loaded when a job first needs it) plus what jobs need.
 pub struct Engine {
@@ -293,9 +297,20 @@ impl Engine {
                     }
                 }
             }
-            Goal::Convert { format, audio_kbps } => {
-                let plan = convert_args(&probe, format, *audio_kbps, &io)
-                    .map_err(|e| Failure::plain(e.to_string()))?;
+            Goal::Convert {
+                format,
+                audio_kbps,
+                target_bytes,
+            } => {
+                let job = ConvertJob {
+                    format,
+                    audio_kbps: *audio_kbps,
+                    target_bytes: *target_bytes,
+                };
+                let plan = match self.convert(id, input, &probe, &job, &io).await? {
+                    Converted::Done(out) => return Ok(out),
+                    Converted::Run(plan) => plan,
+                };
                 (plan.args, plan.notes)
             }
             Goal::Image(_) => unreachable_goal()?,

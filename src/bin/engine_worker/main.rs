@@ -7,6 +7,8 @@
 //! can do the job, and by FFmpeg otherwise or whenever that fails (`fast_path.rs`).
 //! Cancelling a job is the page's business: it terminates this worker and starts another.
 
+mod anim_target;
+mod audio_target;
 mod core_api;
 mod encoder_scaling;
 mod fast_path;
@@ -15,6 +17,7 @@ mod job;
 mod lazy_core;
 mod mediabunny_api;
 mod mediabunny_probe;
+mod opus_path;
 mod outcome;
 mod sink;
 mod size_fit;

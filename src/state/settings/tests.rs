@@ -57,9 +57,18 @@ fn goals_follow_the_format() {
         goal(mp3, None, balanced),
         Goal::Convert {
             format: "mp3".into(),
-            audio_kbps: 192
+            audio_kbps: 192,
+            target_bytes: None
         }
     );
+    // A size target travels with sound jobs too: MP3 and M4A honour it.
+    assert!(matches!(
+        goal(mp3, Some(5_000_000), balanced),
+        Goal::Convert {
+            target_bytes: Some(5_000_000),
+            ..
+        }
+    ));
     let webp = output_for(MediaKind::Image, "WebP").unwrap();
     assert!(matches!(
         goal(webp, None, balanced),
