@@ -135,6 +135,7 @@ pub const FORMATS: &[FormatInfo] = &[
     f("ico", "ICO", "ico", "image/x-icon", Image, true, I, Img),
     f("tiff", "TIFF", "tiff", "image/tiff", Image, true, I, Img),
     f("qoi", "QOI", "qoi", "image/qoi", Image, true, I, Img),
+    f("avif", "AVIF", "avif", "image/avif", Image, false, I, Img),
     // Read only.
     f(
         "avi",

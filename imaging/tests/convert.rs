@@ -13,7 +13,7 @@ fn decode(bytes: &[u8]) -> DynamicImage {
 #[test]
 fn every_output_format_round_trips() {
     let input = encoded(&DynamicImage::ImageRgb8(photo(64, 48)), ImageFormat::Png);
-    for format in OutputFormat::ALL {
+    for format in OutputFormat::ALL.into_iter().filter(|f| f.rust_encodes()) {
         let out = convert(&input, &opts(format)).unwrap_or_else(|e| panic!("{format:?}: {e}"));
         let expected = match format {
             OutputFormat::Webp => ImageFormat::WebP,
@@ -24,6 +24,7 @@ fn every_output_format_round_trips() {
             OutputFormat::Ico => ImageFormat::Ico,
             OutputFormat::Tiff => ImageFormat::Tiff,
             OutputFormat::Qoi => ImageFormat::Qoi,
+            OutputFormat::Avif => unreachable!("written in the worker only"),
         };
         assert_eq!(
             image::guess_format(&out.bytes).ok(),

@@ -14,25 +14,25 @@ pub const TARGET_PRESETS: &[(f64, &str)] =
     &[(10.0, "Discord"), (25.0, "email"), (50.0, ""), (100.0, "")];
 
 /// Quality presets: x264 CRF for video, kbit/s for lossy audio, quality for lossy images
-/// (the pure-Rust WebP encoder's scale is harsher than libwebp's: 85 here is about libwebp's 75).
+/// (libwebp's and MozJPEG's scale: 75 is both tools' default and Squoosh's).
 pub const QUALITY_PRESETS: &[QualityPreset] = &[
     QualityPreset {
         label: "High",
         crf: 20,
         audio_kbps: 256,
-        image_quality: 92,
+        image_quality: 90,
     },
     QualityPreset {
         label: "Balanced",
         crf: 23,
         audio_kbps: 192,
-        image_quality: 85,
+        image_quality: 75,
     },
     QualityPreset {
         label: "Small",
         crf: 28,
         audio_kbps: 128,
-        image_quality: 70,
+        image_quality: 60,
     },
 ];
 

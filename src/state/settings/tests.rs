@@ -63,7 +63,7 @@ fn goals_follow_the_format() {
     let webp = output_for(MediaKind::Image, "WebP").unwrap();
     assert!(matches!(
         goal(webp, None, balanced),
-        Goal::Image(ImageGoal { quality: 85, .. })
+        Goal::Image(ImageGoal { quality: 75, .. })
     ));
 }
 
