@@ -20,11 +20,39 @@ const oxipng = () => once('oxipng', async () => {
   return m;
 });
 
+// libheif (LGPL-3.0, `libheif-js`), loaded as its own unmodified module.
+const libheif = () => once('heif', async () => {
+  const lib = (await import('./codecs/heif/libheif-bundle.mjs')).default();
+  return lib;
+});
+
+/** Decodes a HEIC/HEIF file's primary image (grids assembled, `irot`/`imir` applied, 10-bit
+ *  reduced to 8) to `[width, height, RGBA bytes]`. */
+self.tampDecodeHeif = async (bytes) => {
+  const file = new Uint8Array(bytes);
+  const lib = await libheif();
+  const decoder = new lib.HeifDecoder();
+  const images = decoder.decode(file);
+  if (!images?.length) throw new Error('no image in this HEIF file');
+  // `is_primary` calls a function this build of libheif-js lacks: try it, else the first
+  // top-level image (libheif lists the primary first in the files tried).
+  const primary = (i) => { try { return i.is_primary(); } catch { return false; } };
+  const image = images.find(primary) ?? images[0];
+  const width = image.get_width();
+  const height = image.get_height();
+  const data = new Uint8ClampedArray(width * height * 4);
+  await new Promise((ok, fail) => image.display({ data, width, height }, (d) => (d ? ok() : fail(new Error('libheif could not decode this image')))));
+  for (const i of images) i.free?.();
+  return [width, height, new Uint8Array(data.buffer)];
+};
+
 let browserWebp;
 /** Whether this browser's canvas writes WebP: some return PNG when asked for it. */
 self.tampBrowserWritesWebp = () => (browserWebp ??= (async () => {
   try {
-    const blob = await new OffscreenCanvas(2, 2).convertToBlob({ type: 'image/webp', quality: 0.8 });
+    const canvas = new OffscreenCanvas(2, 2);
+    canvas.getContext('2d'); // a canvas without a context refuses to convert at all
+    const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
     return blob.type === 'image/webp';
   } catch {
     return false;

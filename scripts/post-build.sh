@@ -28,6 +28,10 @@ cp "$js"/webp/meta.js "$js"/webp/codec/enc/webp_enc{,_simd}.{js,wasm} "$stage/co
 cp "$js"/jpeg/meta.js "$js"/jpeg/codec/enc/mozjpeg_enc.{js,wasm} "$stage/codecs/jpeg/"
 cp "$js"/oxipng/meta.js "$js"/oxipng/codec/pkg/squoosh_oxipng{.js,_bg.wasm} "$stage/codecs/oxipng/"
 cp "$js"/avif/meta.js "$js"/avif/codec/enc/avif_enc.{js,wasm} "$stage/codecs/avif/"
+# libheif (LGPL-3.0) for HEIC input: its unmodified ES module (wasm inlined) and its licence.
+heif="$root/vendor/node_modules/libheif-js"
+mkdir -p "$stage/codecs/heif"
+cp "$heif"/libheif-wasm/libheif-bundle.mjs "$heif"/libheif-wasm/LICENSE "$stage/codecs/heif/"
 
 # The Content-Security-Policy (meta tag in index.html, header line in sw.js), with the hashes
 # of index.html's inline scripts. Before the precache list: it changes index.html.

@@ -22,7 +22,7 @@ pub use encode::{encode, Encoded, Metadata};
 pub use error::ImageError;
 /// The decoded picture type, for the worker's encoders.
 pub use image::DynamicImage;
-pub use prepare::{prepare, Prepared};
+pub use prepare::{prepare, prepare_rgba, Prepared};
 pub use search::MIN_QUALITY;
 pub use target::{Fitted, Fitter};
 

@@ -8,7 +8,9 @@ use crate::encode::Metadata;
 use crate::error::ImageError;
 use crate::search::TARGET_TOP_QUALITY;
 use crate::target::Fitted;
-use crate::{decode, shrink_to_fit, validate, ImageOptions, ImageOutput, OutputFormat, Step};
+use crate::{
+    decode, limits, shrink_to_fit, validate, ImageOptions, ImageOutput, OutputFormat, Step,
+};
 
 /// A decoded picture ready for an encoder.
 pub struct Prepared {
@@ -31,9 +33,55 @@ pub fn prepare(
     observe: &mut dyn FnMut(Step),
 ) -> Result<Prepared, ImageError> {
     validate(opts)?;
-    let format = opts.format;
     observe(Step::Decoding);
     let decoded = decode::decode(input)?;
+    prepare_decoded(decoded, opts, observe)
+}
+
+/// Prepares pixels decoded outside this crate (HEIC, by libheif in the worker): upright
+/// RGBA8, `width × height`, from a `format_name` file. Its metadata is not carried over.
+pub fn prepare_rgba(
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+    format_name: &'static str,
+    opts: &ImageOptions,
+    observe: &mut dyn FnMut(Step),
+) -> Result<Prepared, ImageError> {
+    validate(opts)?;
+    if !limits::allowed(width, height) {
+        return Err(ImageError::TooLarge { width, height });
+    }
+    let damaged = || ImageError::Damaged {
+        format: format_name.into(),
+        detail: "the decoder returned no pixels".into(),
+    };
+    let image = image::RgbaImage::from_raw(width, height, rgba).ok_or_else(damaged)?;
+    if width == 0 || height == 0 {
+        return Err(damaged());
+    }
+    let mut notes = Vec::new();
+    if opts.keep_metadata {
+        notes.push(format!(
+            "The {format_name} file's metadata is not carried over."
+        ));
+    }
+    let decoded = decode::Decoded {
+        image: DynamicImage::ImageRgba8(image),
+        format_name,
+        icc: None,
+        exif: None,
+        notes,
+    };
+    prepare_decoded(decoded, opts, observe)
+}
+
+fn prepare_decoded(
+    decoded: decode::Decoded,
+    opts: &ImageOptions,
+    observe: &mut dyn FnMut(Step),
+) -> Result<Prepared, ImageError> {
+    let format = opts.format;
     let mut notes = decoded.notes;
     let mut img = decoded.image;
     let (source_width, source_height) = (img.width(), img.height());

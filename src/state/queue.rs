@@ -145,8 +145,9 @@ impl Queue {
     pub fn goal_for(&self, job: &Job) -> Result<Goal, SettingsError> {
         let format = job.overrides.format.get_untracked();
         let target = job.overrides.target_mb.get_untracked();
+        let input = job.sniffed.with_untracked(|s| s.and_then(|s| s.format));
         self.settings
-            .goal_with(job.kind(), format.as_deref(), target.as_deref())
+            .goal_with(job.kind(), input, format.as_deref(), target.as_deref())
     }
 
     /// The current batch's progress (tracked: re-runs as jobs move). `None` before the

@@ -20,6 +20,8 @@ extern "C" {
         height: u32,
         quality: f64,
     ) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_name = tampDecodeHeif, catch)]
+    fn js_decode_heif(file: &[u8]) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_name = tampBrowserWritesWebp, catch)]
     fn js_browser_writes_webp() -> Result<Promise, JsValue>;
 }
@@ -32,6 +34,18 @@ pub async fn browser_writes_webp() -> bool {
             .is_ok_and(|v| v.as_bool() == Some(true)),
         Err(_) => false,
     }
+}
+
+/// A HEIC/HEIF file's primary image as upright RGBA8, decoded by libheif (`libheif-js`).
+pub async fn decode_heif(file: &[u8]) -> Result<(u32, u32, Vec<u8>), String> {
+    let failed = |e: JsValue| format!("This HEIC image could not be decoded: {}", describe(&e));
+    // The JavaScript side copies the bytes before it returns the promise.
+    let decoded = JsFuture::from(js_decode_heif(file).map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let parts = js_sys::Array::from(&decoded);
+    let side = |i: u32| parts.get(i).as_f64().map_or(0, |v| v as u32);
+    Ok((side(0), side(1), Uint8Array::new(&parts.get(2)).to_vec()))
 }
 
 /// One encode of `img` by `codec`.

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag};
 
-use crate::codecs::{browser_writes_webp, encode_with};
+use crate::codecs::{browser_writes_webp, decode_heif, encode_with};
 use crate::post;
 
 /// How many log lines a failure carries back.
@@ -165,7 +165,14 @@ async fn encode_job(
     opts: &ImageOptions,
     observe: &mut dyn FnMut(Step),
 ) -> Result<ImageOutput, String> {
-    let mut prepared = prepare(input, opts, observe).map_err(|e| e.to_string())?;
+    let mut prepared = if sniff(input).format == Some("heic") {
+        observe(Step::Decoding);
+        let (w, h, rgba) = decode_heif(input).await?;
+        prepare_rgba(w, h, rgba, "HEIC", opts, observe)
+    } else {
+        prepare(input, opts, observe)
+    }
+    .map_err(|e| e.to_string())?;
     let format = opts.format;
     let browser_webp = format == OutputFormat::Webp && browser_writes_webp().await;
     let codec = codec_for(format, prepared.quality, opts.keep_metadata, browser_webp);
