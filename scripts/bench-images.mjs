@@ -44,7 +44,7 @@ async function sources(app) {
   const photo = join(dir, 'photo.jpg');
   copyFileSync(kde('Kite'), photo);
   ff('-i', photo, join(dir, 'photo.ref.png'));
-  add('photo 2560×1600 (camera JPEG)', photo, join(dir, 'photo.ref.png'), ['WebP', 'JPEG']);
+  add('photo 2560×1600 (camera JPEG)', photo, join(dir, 'photo.ref.png'), ['WebP', 'JPEG', 'AVIF']);
   const rotated = join(dir, 'rotated.jpg');
   writeFileSync(rotated, withOrientation6(readFileSync(kde('FallenLeaf'))));
   ff('-i', kde('FallenLeaf'), '-vf', 'transpose=1', join(dir, 'rotated.ref.png'));
@@ -56,7 +56,7 @@ async function sources(app) {
   if (!existsSync(alpha)) {
     ff('-i', kde('Path'), '-vf', "scale=1280:800,format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='clip(255*(380-hypot(X-640,Y-400))/40,0,255)'", alpha);
   }
-  add('PNG with alpha 1280×800', alpha, alpha, ['WebP', 'PNG']);
+  add('PNG with alpha 1280×800', alpha, alpha, ['WebP', 'PNG', 'AVIF']);
   if (!process.argv.includes('--quick')) {
     const p24 = join(dir, 'photo24.png');
     if (!existsSync(p24)) {
@@ -66,6 +66,9 @@ async function sources(app) {
         `${crops};[c0][c1][c2]hstack=3[t];[c3][c4][c5]hstack=3[u];[t][u]vstack`, p24);
     }
     add('24 MP photo 6000×4000 (six camera photos)', p24, p24, ['WebP', 'JPEG']);
+    const p12 = join(dir, 'photo12.png');
+    if (!existsSync(p12)) ff('-i', p24, '-vf', 'crop=4240:2832:0:0', p12);
+    add('12 MP photo 4240×2832 (crop of the 24 MP one)', p12, p12, ['WebP']);
   }
   return out;
 }
@@ -76,8 +79,11 @@ function ssim(ref, file) {
   return Number(String(r).split(':')[1]);
 }
 
-/** The native tool's (size, SSIM) curve over qualities, then its SSIM at `bytes`. */
-function nativeAt(tool, ref, bytes) {
+/** The native tool's (size, SSIM) points over qualities 20..95 from the reference. */
+const curves = new Map();
+function curve(tool, ref) {
+  const key = `${tool} ${ref}`;
+  if (curves.has(key)) return curves.get(key);
   const ppm = `${ref}.ppm`;
   if (!existsSync(ppm)) ff('-i', ref, '-pix_fmt', 'rgb24', ppm);
   const pts = [];
@@ -86,15 +92,25 @@ function nativeAt(tool, ref, bytes) {
     if (tool === 'cwebp') run('cwebp', ['-quiet', '-q', String(q), ppm, '-o', f]);
     else writeFileSync(f, run('cjpeg', ['-quality', String(q), '-optimize', ppm], { maxBuffer: 1 << 30 }));
     pts.push([statSync(f).size, ssim(ref, f)]);
-    if (statSync(f).size > bytes * 1.3) break;
   }
   pts.sort((a, b) => a[0] - b[0]);
-  const i = pts.findIndex(([s]) => s >= bytes);
-  if (i <= 0) return NaN; // outside the sweep
-  const [[s0, v0], [s1, v1]] = [pts[i - 1], pts[i]];
-  const t = (Math.log(bytes) - Math.log(s0)) / (Math.log(s1) - Math.log(s0));
-  return v0 + t * (v1 - v0);
+  curves.set(key, pts);
+  return pts;
 }
+
+/** Interpolates between neighbouring points, linear in log(size); NaN outside the sweep. */
+function along(pts, x, from, to) {
+  const i = pts.findIndex((p) => p[from] >= x);
+  if (i <= 0) return NaN;
+  const [a, b] = [pts[i - 1], pts[i]];
+  const lin = (p) => (from === 0 ? Math.log(p[0]) : p[1]);
+  const t = ((from === 0 ? Math.log(x) : x) - lin(a)) / (lin(b) - lin(a));
+  return to === 0 ? Math.exp(Math.log(a[0]) + t * (Math.log(b[0]) - Math.log(a[0]))) : a[1] + t * (b[1] - a[1]);
+}
+/** The tool's SSIM at `bytes`. */
+const ssimAt = (tool, ref, bytes) => along(curve(tool, ref), bytes, 0, 1);
+/** The tool's size at SSIM `v` (SSIM rises with size along the sweep). */
+const bytesAt = (tool, ref, v) => along(curve(tool, ref), v, 1, 0);
 
 async function convert(app, src, label, { keepMetadata = false } = {}) {
   const { page } = app;
@@ -132,10 +148,16 @@ try {
           const native = run('python3', ['-c', 'import oxipng,sys; sys.stdout.buffer.write(oxipng.optimize_from_memory(open(sys.argv[1],"rb").read(), level=2))', rust.out], { maxBuffer: 1 << 30 });
           row.native_oxipng_bytes = native.length;
         } catch { row.native_oxipng_bytes = 'pyoxipng not installed'; }
+      } else if (label === 'AVIF') {
+        // Against WebP at the same SSIM (our WebP is libwebp's, so cwebp's curve).
+        row.ssim = Number(ssim(s.ref, ours.out).toFixed(4));
+        const webp = bytesAt('cwebp', s.ref, row.ssim);
+        row.webp_bytes_at_ssim = Math.round(webp);
+        row.vs_webp = `${(100 * (1 - ours.bytes / webp)).toFixed(1)} % smaller`;
       } else {
         const tool = label === 'WebP' ? 'cwebp' : 'cjpeg';
         row.ssim = Number(ssim(s.ref, ours.out).toFixed(4));
-        row[`${tool}_ssim_at_size`] = Number(nativeAt(tool, s.ref, ours.bytes).toFixed(4));
+        row[`${tool}_ssim_at_size`] = Number(ssimAt(tool, s.ref, ours.bytes).toFixed(4));
         row.delta = Number((row.ssim - row[`${tool}_ssim_at_size`]).toFixed(4));
         const rust = await convert(app, s.file, label, { keepMetadata: true });
         row.rust_encoder_bytes = rust.bytes;

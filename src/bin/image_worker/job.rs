@@ -4,8 +4,10 @@ use js_sys::{Array, Uint8Array};
 use tamp::protocol::{BeforeAfter, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::formats::output_by_id;
 use tamp_core::human::format_bytes;
+use tamp_core::sniff::sniff;
 use tamp_imaging::{
-    codec_for, prepare, Codec, Fitted, Fitter, ImageOptions, ImageOutput, OutputFormat, Step,
+    codec_for, prepare, prepare_rgba, Codec, Fitted, Fitter, ImageOptions, ImageOutput,
+    OutputFormat, Step,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
