@@ -34,11 +34,13 @@ impl JsCodec {
 
     /// The codec's own quality for Tamp's 1..=100 (libwebp's and MozJPEG's scale, where 75
     /// is the default). libavif's scale is harsher: Squoosh's default there is 50, so 75
-    /// maps to 50.
+    /// maps to 50, and 75..=100 spreads over 50..=100 so a size target can use them all.
     pub fn quality(self, quality: u8) -> f64 {
+        let q = f64::from(quality);
         match self {
-            Self::Avif => (f64::from(quality) * 2.0 / 3.0).round().max(1.0),
-            _ => f64::from(quality),
+            Self::Avif if quality <= 75 => (q * 2.0 / 3.0).round().max(1.0),
+            Self::Avif => 50.0 + (q - 75.0) * 2.0,
+            _ => q,
         }
     }
 }
@@ -108,5 +110,8 @@ mod tests {
             Codec::Js(JsCodec::MozJpeg)
         );
         assert_eq!(codec_for(OutputFormat::Gif, 80, false, true), Codec::Rust);
+        assert_eq!(JsCodec::Avif.quality(75), 50.0);
+        assert_eq!(JsCodec::Avif.quality(100), 100.0);
+        assert_eq!(JsCodec::MozJpeg.quality(75), 75.0);
     }
 }

@@ -49,9 +49,10 @@ enum Phase {
         lo: u8,
         hi: u8,
     },
-    /// Scaling down: `fit` is the largest scale known to fit, `over` the smallest known not
-    /// to; `tries` counts the scaled tries.
+    /// Scaling down at `quality`: `fit` is the largest scale known to fit, `over` the
+    /// smallest known not to; `tries` counts the scaled tries.
     Scale {
+        quality: u8,
         fit: Option<f64>,
         over: f64,
         tries: u32,
@@ -96,8 +97,10 @@ impl SizeSearch {
             Phase::Top => full(self.top),
             Phase::Bottom => full(MIN_QUALITY),
             Phase::Quality { lo, hi } => full(lo + (hi - lo) / 2),
-            Phase::Scale { fit, over, .. } => Probe {
-                quality: SCALED_QUALITY.min(self.top),
+            Phase::Scale {
+                quality, fit, over, ..
+            } => Probe {
+                quality,
                 scale: self.next_scale(fit, over),
             },
             Phase::Done => return None,
@@ -127,19 +130,33 @@ impl SizeSearch {
             Phase::Top => Phase::Bottom,
             Phase::Bottom if fits => self.bisect(MIN_QUALITY, self.top),
             Phase::Bottom => Phase::Scale {
+                quality: SCALED_QUALITY.min(self.top),
                 fit: None,
                 over: 1.0,
                 tries: 0,
             },
             Phase::Quality { lo, hi } => {
                 let mid = probe.quality;
-                if fits {
-                    self.bisect(mid, hi)
-                } else {
-                    self.bisect(lo, mid)
+                let (lo, hi) = if fits { (mid, hi) } else { (lo, mid) };
+                match self.bisect(lo, hi) {
+                    // Quality alone leaves the budget under-used (a step between two
+                    // qualities can be a third of the file: MozJPEG stops subsampling the
+                    // colour at 80): try the quality just over, slightly scaled down.
+                    Phase::Done if !self.full_enough() => Phase::Scale {
+                        quality: hi,
+                        fit: None,
+                        over: 1.0,
+                        tries: 0,
+                    },
+                    next => next,
                 }
             }
-            Phase::Scale { fit, over, tries } => {
+            Phase::Scale {
+                quality,
+                fit,
+                over,
+                tries,
+            } => {
                 let s = probe.scale;
                 let (fit, over) = if fits { (Some(s), over) } else { (fit, s) };
                 let full_enough = fits && size as f64 >= FILL * self.target as f64;
@@ -149,6 +166,7 @@ impl SizeSearch {
                     Phase::Done
                 } else {
                     Phase::Scale {
+                        quality,
                         fit,
                         over,
                         tries: tries + 1,
@@ -167,6 +185,12 @@ impl SizeSearch {
             (None, Some((p, s))) => Outcome::Unreachable(p, s),
             (None, None) => Outcome::Unreachable(full(self.top), u64::MAX),
         }
+    }
+
+    /// Whether the best fit so far uses at least [`FILL`] of the budget.
+    fn full_enough(&self) -> bool {
+        self.best
+            .is_some_and(|(_, s)| s as f64 >= FILL * self.target as f64)
     }
 
     fn bisect(&self, lo: u8, hi: u8) -> Phase {

@@ -109,7 +109,15 @@ impl<'a> Fitter<'a> {
         let target = self.target;
         match (self.search.outcome(), self.best) {
             (Outcome::Fits(..), Some((encoded, probe, bw, bh))) => {
-                let note = if probe.scale < 1.0 {
+                let lowest_fits = self.lowest.is_some_and(|l| l <= target);
+                let note = if probe.scale < 1.0 && lowest_fits {
+                    format!(
+                        "No quality at {w} × {h} used 90 % of {}: wrote quality {} scaled to \
+                         {bw} × {bh}, the biggest file that fits.",
+                        format_bytes(target),
+                        probe.quality
+                    )
+                } else if probe.scale < 1.0 {
                     format!(
                         "Even at quality {MIN_QUALITY} the {w} × {h} picture was {}, over {}: \
                          scaled it down to {bw} × {bh} at quality {}.",
