@@ -17,6 +17,7 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore'
 const ff = (...args) => run('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', ...args]);
 
 // Real camera photos from Debian's KDE wallpapers (Olympus E-M1, Canon EOS 70D; LGPL-3).
+// The rotated one is Autumn, which has no EXIF of its own to compete with the inserted one.
 function wallpapers() {
   const root = join(dir, 'kde');
   if (!existsSync(join(root, 'usr/share/wallpapers'))) {
@@ -46,8 +47,8 @@ async function sources(app) {
   ff('-i', photo, join(dir, 'photo.ref.png'));
   add('photo 2560×1600 (camera JPEG)', photo, join(dir, 'photo.ref.png'), ['WebP', 'JPEG', 'AVIF']);
   const rotated = join(dir, 'rotated.jpg');
-  writeFileSync(rotated, withOrientation6(readFileSync(kde('FallenLeaf'))));
-  ff('-i', kde('FallenLeaf'), '-vf', 'transpose=1', join(dir, 'rotated.ref.png'));
+  writeFileSync(rotated, withOrientation6(readFileSync(kde('Autumn'))));
+  ff('-i', kde('Autumn'), '-vf', 'transpose=1', join(dir, 'rotated.ref.png'));
   add('photo with EXIF rotation 6', rotated, join(dir, 'rotated.ref.png'), ['WebP', 'JPEG']);
   const shot = join(dir, 'screenshot.png');
   if (!existsSync(shot)) await app.page.screenshot({ path: shot });
