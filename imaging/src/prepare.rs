@@ -6,7 +6,6 @@ use tamp_core::human::format_bytes;
 
 use crate::encode::Metadata;
 use crate::error::ImageError;
-use crate::search::TARGET_TOP_QUALITY;
 use crate::target::Fitted;
 use crate::{
     decode, limits, shrink_to_fit, validate, ImageOptions, ImageOutput, OutputFormat, Step,
@@ -146,12 +145,6 @@ fn prepare_decoded(
 }
 
 impl Prepared {
-    /// The highest quality a target search may use: the quality setting or
-    /// [`TARGET_TOP_QUALITY`], whichever is higher.
-    pub fn target_top_quality(&self) -> u8 {
-        self.quality.max(TARGET_TOP_QUALITY)
-    }
-
     /// The output, with the notes on what was decided.
     pub fn finish(self, fitted: Fitted, observe: &mut dyn FnMut(Step)) -> ImageOutput {
         let Prepared {

@@ -13,10 +13,6 @@ pub const MIN_QUALITY: u8 = 10;
 /// The quality used when the picture must be scaled down to fit: a smaller picture at a sane
 /// quality looks better than a full-size smear.
 pub const SCALED_QUALITY: u8 = 50;
-/// With a target, the search goes up to at least this quality, whatever the quality setting:
-/// the budget is what the person asked for, and a lower cap would leave it unused (a camera
-/// photo "under 200 KB" came out at 156 KB with the cap at the preset's 85).
-pub const TARGET_TOP_QUALITY: u8 = 95;
 /// A scaled-down try that fits and uses at least this share of the budget ends the search.
 pub const FILL: f64 = 0.9;
 /// How many scaled-down tries at most.

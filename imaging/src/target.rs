@@ -10,7 +10,7 @@ use tamp_core::human::format_bytes;
 
 use crate::encode::Encoded;
 use crate::error::ImageError;
-use crate::search::{Outcome, Probe, SizeSearch, MIN_QUALITY, TARGET_TOP_QUALITY};
+use crate::search::{Outcome, Probe, SizeSearch, MIN_QUALITY};
 use crate::{resize_exact, Step};
 
 /// Never shrink below this many pixels on the shorter side.
@@ -52,15 +52,16 @@ pub struct Fitter<'a> {
 }
 
 impl<'a> Fitter<'a> {
-    /// A search for the best encode of `original` in at most `target` bytes, at
-    /// quality up to `quality` or [`TARGET_TOP_QUALITY`], whichever is higher.
+    /// A search for the best encode of `original` in at most `target` bytes, at quality up
+    /// to `quality`: the target is a cap, so a picture that fits at the quality setting is
+    /// written at it (the default 10 MB target must not raise every photo to 95).
     pub fn new(original: &'a DynamicImage, quality: u8, target: u64) -> Self {
         let short = original.width().min(original.height()).max(1);
         let min_scale = (f64::from(MIN_SIDE) / f64::from(short)).min(1.0);
         Self {
             original,
             target,
-            search: SizeSearch::new(target, quality.max(TARGET_TOP_QUALITY), min_scale),
+            search: SizeSearch::new(target, quality, min_scale),
             attempt: 0,
             current: None,
             best: None,
