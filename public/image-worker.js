@@ -3,6 +3,8 @@
 // If the wasm traps (out of memory), no Rust code can report it: do it here for the job the
 // Rust side recorded in `self.__tampImageJob`, so the page never waits forever.
 import init, { run_image_worker } from './image_worker.js';
+// Defines the JavaScript encoders Rust calls (`tampImageEncode`); loads no codec yet.
+import './image-codecs.js';
 
 const crashed = (detail) => {
   const id = self.__tampImageJob;

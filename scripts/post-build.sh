@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: copy the pinned FFmpeg cores from vendor/ into the staged site, so
-# the app loads FFmpeg from its own origin; write the Content-Security-Policy; list the files
+# Trunk post-build hook: copy the pinned FFmpeg cores and image codecs from vendor/ into the
+# staged site, so the app loads them from its own origin; write the Content-Security-Policy; list the files
 # for the service worker's precache. Runs with TRUNK_STAGING_DIR set by Trunk.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +22,20 @@ cp "$mb" "$stage/mediabunny/"
 node "$root/scripts/vendor-aac.mjs" "$root/vendor/node_modules/@mediabunny/aac-encoder" "$stage/aac-encoder"
 node --check "$stage/aac-encoder/mediabunny-aac-encoder.mjs"
 node --check "$stage/aac-encoder/aac-encoder.worker.js"
+
+# The image codecs (Squoosh's libwebp, MozJPEG, OxiPNG and libavif as wasm, from the jSquash npm
+# packages): only the encoder files, loaded by image-codecs.js when a job needs one.
+js="$root/vendor/node_modules/@jsquash"
+[ -d "$js" ] || { echo "missing $js: run scripts/setup.sh (npm ci in vendor/)" >&2; exit 1; }
+mkdir -p "$stage/codecs/webp" "$stage/codecs/jpeg" "$stage/codecs/oxipng" "$stage/codecs/avif"
+cp "$js"/webp/meta.js "$js"/webp/codec/enc/webp_enc{,_simd}.{js,wasm} "$stage/codecs/webp/"
+cp "$js"/jpeg/meta.js "$js"/jpeg/codec/enc/mozjpeg_enc.{js,wasm} "$stage/codecs/jpeg/"
+cp "$js"/oxipng/meta.js "$js"/oxipng/codec/pkg/squoosh_oxipng{.js,_bg.wasm} "$stage/codecs/oxipng/"
+cp "$js"/avif/meta.js "$js"/avif/codec/enc/avif_enc.{js,wasm} "$stage/codecs/avif/"
+# libheif (LGPL-3.0) for HEIC input: its unmodified ES module (wasm inlined) and its licence.
+heif="$root/vendor/node_modules/libheif-js"
+mkdir -p "$stage/codecs/heif"
+cp "$heif"/libheif-wasm/libheif-bundle.mjs "$heif"/libheif-wasm/LICENSE "$stage/codecs/heif/"
 
 # The Content-Security-Policy (meta tag in index.html, header line in sw.js), with the hashes
 # of index.html's inline scripts. Before the precache list: it changes index.html.

@@ -44,12 +44,16 @@ if [ "$what" = test ]; then
   command -v ffmpeg >/dev/null || need+=(ffmpeg)
   # Speech for the sound-under-a-target tests (tests/e2e/fit-audio.test.mjs).
   command -v espeak-ng >/dev/null || need+=(espeak-ng)
+  # The image tests: avifdec checks AVIF outputs natively.
+  command -v avifdec >/dev/null || need+=(libavif-bin)
   if [ ${#need[@]} -gt 0 ]; then
     say "apt-get install ${need[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
   npm_ci "$root/tests/e2e"
+  # pillow-heif (libheif with x265) writes the grid and rotated HEIC test files.
+  python3 -c 'import pillow_heif' 2>/dev/null || { say "pip install pillow-heif"; python3 -m pip install -q pillow-heif==1.8.1; }
   # The fuzzer driver for the short fuzz run (scripts/fuzz.sh); ~2 minutes to build once.
   command -v cargo-fuzz >/dev/null || { say "installing cargo-fuzz"; cargo install cargo-fuzz --locked --version 0.13.2; }
 fi

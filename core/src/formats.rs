@@ -156,6 +156,7 @@ pub const FORMATS: &[FormatInfo] = &[
     f("ico", "ICO", "ico", "image/x-icon", Image, true, I, Img),
     f("tiff", "TIFF", "tiff", "image/tiff", Image, true, I, Img),
     f("qoi", "QOI", "qoi", "image/qoi", Image, true, I, Img),
+    f("avif", "AVIF", "avif", "image/avif", Image, false, I, Img),
     // Read only.
     f(
         "avi",
@@ -209,6 +210,8 @@ pub const FORMATS: &[FormatInfo] = &[
         Ffmpeg,
     ),
     f("tga", "TGA", "tga", "image/x-tga", Image, true, NONE, Img),
+    // Decoded by libheif in the image worker (iPhone photos).
+    f("heic", "HEIC", "heic", "image/heic", Image, true, NONE, Img),
     f(
         "pnm",
         "PNM",
@@ -243,6 +246,16 @@ pub fn default_output(kind: MediaKind) -> Option<&'static FormatInfo> {
         Audio => output_by_id("mp3"),
         Image => output_by_id("webp"),
         MediaKind::Unknown => None,
+    }
+}
+
+/// What an input becomes when the user picks nothing: [`default_output`] for its kind, but
+/// JPEG for HEIC (iPhone photos), which is what people convert them for: a photo that opens
+/// everywhere, keeping its look.
+pub fn default_output_for(kind: MediaKind, input: Option<&str>) -> Option<&'static FormatInfo> {
+    match input {
+        Some("heic") => output_by_id("jpeg"),
+        _ => default_output(kind),
     }
 }
 

@@ -5,18 +5,26 @@
 //! Re-encoding from pixels drops every metadata block (EXIF with GPS location, XMP, ICC)
 //! unless [`ImageOptions::keep_metadata`] asks to carry over what the encoder supports.
 
+mod codecs;
 mod decode;
 mod encode;
 mod error;
 mod jpeg_end;
 pub mod limits;
+mod prepare;
+pub mod search;
 mod target;
 
-use image::{imageops::FilterType, DynamicImage, GenericImageView};
-use tamp_core::human::format_bytes;
+use image::{imageops::FilterType, GenericImageView};
 
+pub use codecs::{codec_for, Codec, JsCodec};
+pub use encode::{encode, Encoded, Metadata};
 pub use error::ImageError;
-pub use target::MIN_QUALITY;
+/// The decoded picture type, for the worker's encoders.
+pub use image::DynamicImage;
+pub use prepare::{prepare, prepare_rgba, Prepared};
+pub use search::MIN_QUALITY;
+pub use target::{Fitted, Fitter};
 
 /// An output format; the ids are the registry ids of `tamp_core::formats`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,11 +37,13 @@ pub enum OutputFormat {
     Ico,
     Tiff,
     Qoi,
+    /// Written by libavif in the worker's JavaScript only ([`codec_for`]).
+    Avif,
 }
 
 impl OutputFormat {
     /// Every output format, in registry order.
-    pub const ALL: [OutputFormat; 8] = [
+    pub const ALL: [OutputFormat; 9] = [
         Self::Webp,
         Self::Jpeg,
         Self::Png,
@@ -42,6 +52,7 @@ impl OutputFormat {
         Self::Ico,
         Self::Tiff,
         Self::Qoi,
+        Self::Avif,
     ];
 
     /// Parses a registry id ("webp", "jpeg", …).
@@ -60,6 +71,7 @@ impl OutputFormat {
             Self::Ico => "ico",
             Self::Tiff => "tiff",
             Self::Qoi => "qoi",
+            Self::Avif => "avif",
         }
     }
 
@@ -74,16 +86,22 @@ impl OutputFormat {
             Self::Ico => "ICO",
             Self::Tiff => "TIFF",
             Self::Qoi => "QOI",
+            Self::Avif => "AVIF",
         }
     }
 
-    /// Whether quality and target size apply (JPEG, WebP).
+    /// Whether quality and target size apply (JPEG, WebP, AVIF).
     pub fn is_lossy(self) -> bool {
-        matches!(self, Self::Webp | Self::Jpeg)
+        matches!(self, Self::Webp | Self::Jpeg | Self::Avif)
+    }
+
+    /// Whether this crate's pure-Rust encoders write it (all but AVIF).
+    pub fn rust_encodes(self) -> bool {
+        self != Self::Avif
     }
 
     /// Largest side the format can store, when it is smaller than the decoder limit.
-    fn max_side(self) -> Option<u32> {
+    pub(crate) fn max_side(self) -> Option<u32> {
         match self {
             Self::Ico => Some(256),
             Self::Webp => Some(16_383),
@@ -131,111 +149,44 @@ pub enum Step {
     Log(String),
 }
 
-/// Converts `input` (any supported image) according to `opts`.
+/// Converts `input` (any supported image) according to `opts`, with the pure-Rust encoders.
 pub fn convert(input: &[u8], opts: &ImageOptions) -> Result<ImageOutput, ImageError> {
     convert_observed(input, opts, &mut |_| {})
 }
 
-/// [`convert`], reporting each step to `observe` as it happens.
+/// [`convert`], reporting each step to `observe` as it happens. The worker does the same
+/// with [`prepare`], a [`Fitter`] or one encode by the codec [`codec_for`] picks, and
+/// [`Prepared::finish`].
 pub fn convert_observed(
     input: &[u8],
     opts: &ImageOptions,
     observe: &mut dyn FnMut(Step),
 ) -> Result<ImageOutput, ImageError> {
-    validate(opts)?;
-    let format = opts.format;
-    observe(Step::Decoding);
-    let decoded = decode::decode(input)?;
-    let mut notes = decoded.notes;
-    let mut img = decoded.image;
-    let (source_width, source_height) = (img.width(), img.height());
-    observe(Step::Log(format!(
-        "Read a {} × {} {} image ({:?}).",
-        img.width(),
-        img.height(),
-        decoded.format_name,
-        img.color()
-    )));
-
-    if let Some(resized) = shrink_to_fit(&img, opts.max_width, opts.max_height) {
-        notes.push(format!(
-            "Resized from {} × {} to {} × {}.",
-            img.width(),
-            img.height(),
-            resized.width(),
-            resized.height()
-        ));
-        img = resized;
-    }
-    if let Some(side) = format.max_side() {
-        if let Some(resized) = shrink_to_fit(&img, Some(side), Some(side)) {
-            notes.push(format!(
-                "{} images can be at most {side} × {side} pixels, so the picture was scaled \
-                 down to {} × {}.",
-                format.name(),
-                resized.width(),
-                resized.height()
-            ));
-            img = resized;
-        }
-    }
-    img = settle_alpha(img, format, &mut notes);
-
-    let had_metadata = decoded.icc.is_some() || decoded.exif.is_some();
-    let meta = opts.keep_metadata.then_some(encode::Metadata {
-        icc: decoded.icc,
-        exif: decoded.exif,
-    });
-    if !opts.keep_metadata && had_metadata {
-        notes.push(
-            "Removed the metadata (camera data such as GPS location, and the colour profile)."
-                .into(),
-        );
-    }
-
-    let quality = opts.quality.clamp(1, 100);
-    let (encoded, img, used_quality) = match opts.target_bytes {
+    let mut prepared = prepare(input, opts, observe)?;
+    let (format, meta) = (opts.format, prepared.meta.take());
+    match opts.target_bytes {
         Some(target) if format.is_lossy() => {
-            let fitted = target::fit(&img, format, quality, target, meta.as_ref(), observe)?;
-            notes.extend(fitted.notes);
-            (fitted.encoded, fitted.image.into_owned(), fitted.quality)
-        }
-        target => {
-            if target.is_some() {
-                notes.push(format!(
-                    "A target size applies only to JPEG and WebP; {} is written as is.",
-                    format.name()
-                ));
+            let mut fitter = Fitter::new(&prepared.image, opts.quality, target);
+            while let Some((probe, img)) = fitter.next(observe) {
+                let encoded = encode::encode(&img, format, probe.quality, meta.as_ref())?;
+                fitter.record(encoded, observe);
             }
-            observe(Step::Encoding { attempt: 1 });
-            let encoded = encode::encode(&img, format, quality, meta.as_ref())?;
-            (encoded, img, quality)
+            let fitted = fitter.finish()?;
+            prepared.meta = meta;
+            Ok(prepared.finish(fitted, observe))
         }
-    };
-    if format == OutputFormat::Webp && used_quality == 100 {
-        notes.push("Quality 100: written as lossless WebP.".into());
+        _ => {
+            let quality = prepared.quality;
+            observe(Step::Encoding { attempt: 1 });
+            let encoded = encode::encode(&prepared.image, format, quality, meta.as_ref())?;
+            prepared.meta = meta;
+            let fitted = Fitted::whole(encoded, &prepared.image, quality);
+            Ok(prepared.finish(fitted, observe))
+        }
     }
-    if let Some(meta) = &meta {
-        notes.push(metadata_note(meta, &encoded.kept, format));
-    }
-    observe(Step::Log(format!(
-        "Wrote {} × {} {}: {}.",
-        img.width(),
-        img.height(),
-        format.name(),
-        format_bytes(encoded.bytes.len() as u64)
-    )));
-    Ok(ImageOutput {
-        bytes: encoded.bytes,
-        width: img.width(),
-        height: img.height(),
-        source_width,
-        source_height,
-        notes,
-    })
 }
 
-fn validate(opts: &ImageOptions) -> Result<(), ImageError> {
+pub(crate) fn validate(opts: &ImageOptions) -> Result<(), ImageError> {
     if opts.max_width == Some(0) || opts.max_height == Some(0) {
         return Err(ImageError::InvalidOptions(
             "the largest width and height must be at least 1 pixel".into(),
@@ -273,39 +224,4 @@ pub(crate) fn shrink_to_fit(
 /// less ringing around hard edges (screenshots, text) and a third fewer taps per pixel.
 pub(crate) fn resize_exact(img: &DynamicImage, w: u32, h: u32) -> DynamicImage {
     img.resize_exact(w, h, FilterType::CatmullRom)
-}
-
-/// JPEG cannot store transparency: flatten onto white. Elsewhere, drop an alpha channel that
-/// is fully opaque (smaller files, no WebP alpha chunk).
-fn settle_alpha(img: DynamicImage, format: OutputFormat, notes: &mut Vec<String>) -> DynamicImage {
-    if !img.color().has_alpha() {
-        return img;
-    }
-    let rgba = img.to_rgba8();
-    let opaque = rgba.pixels().all(|p| p.0[3] == u8::MAX);
-    if opaque {
-        return DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(rgba).to_rgb8());
-    }
-    if format != OutputFormat::Jpeg {
-        return img;
-    }
-    notes.push("JPEG has no transparency: transparent areas were filled with white.".into());
-    let mut rgb = image::RgbImage::new(rgba.width(), rgba.height());
-    for (dst, src) in rgb.pixels_mut().zip(rgba.pixels()) {
-        let a = u32::from(src.0[3]);
-        for c in 0..3 {
-            dst.0[c] = ((u32::from(src.0[c]) * a + 255 * (255 - a) + 127) / 255) as u8;
-        }
-    }
-    DynamicImage::ImageRgb8(rgb)
-}
-
-fn metadata_note(meta: &encode::Metadata, kept: &[&str], format: OutputFormat) -> String {
-    if meta.icc.is_none() && meta.exif.is_none() {
-        return "The image had no metadata to keep.".into();
-    }
-    if kept.is_empty() {
-        return format!("{} cannot carry metadata, so none was kept.", format.name());
-    }
-    format!("Kept the {}.", kept.join(" and "))
 }

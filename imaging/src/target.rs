@@ -1,121 +1,173 @@
-//! Fitting a lossy output under a byte budget: the highest quality that fits, then smaller
-//! pixel dimensions if even the lowest quality is too big.
+//! Fitting a lossy output under a byte budget: [`crate::search::SizeSearch`] decides what to
+//! try; a [`Fitter`] turns each try into the picture to encode and keeps the best result, so
+//! the native driver ([`crate::convert_observed`]) and the worker's asynchronous one are the
+//! same five-line loop around different encoders.
 
 use std::borrow::Cow;
 
 use image::DynamicImage;
 use tamp_core::human::format_bytes;
 
-use crate::encode::{encode, Encoded, Metadata};
+use crate::encode::Encoded;
 use crate::error::ImageError;
-use crate::{resize_exact, OutputFormat, Step};
+use crate::search::{Outcome, Probe, SizeSearch, MIN_QUALITY};
+use crate::{resize_exact, Step};
 
-/// The lowest quality tried before scaling down: below it JPEG and WebP turn to blocks,
-/// and a smaller picture at a sane quality looks better than a full-size smear.
-pub const MIN_QUALITY: u8 = 10;
-/// How many times the picture may be scaled down before giving up.
-const MAX_DOWNSCALES: u32 = 8;
 /// Never shrink below this many pixels on the shorter side.
 const MIN_SIDE: u32 = 16;
 
-/// The winning encode, its quality and the picture it was made from.
-pub(crate) struct Fitted<'a> {
+/// The encode that goes out, the quality it was made at and the picture's size.
+pub struct Fitted {
     pub encoded: Encoded,
     pub quality: u8,
-    pub image: Cow<'a, DynamicImage>,
+    pub width: u32,
+    pub height: u32,
     pub notes: Vec<String>,
 }
 
-/// Finds the highest quality in `MIN_QUALITY..=max_quality` whose output is at most
-/// `target` bytes (binary search: size grows with quality), scaling down when none fits.
-pub(crate) fn fit<'a>(
-    original: &'a DynamicImage,
-    format: OutputFormat,
-    max_quality: u8,
-    target: u64,
-    meta: Option<&Metadata>,
-    observe: &mut dyn FnMut(Step),
-) -> Result<Fitted<'a>, ImageError> {
-    let max_quality = max_quality.clamp(MIN_QUALITY, 100);
-    let mut image: Cow<'a, DynamicImage> = Cow::Borrowed(original);
-    let mut attempt = 0;
-    let mut notes = Vec::new();
-    let mut round = 0;
-    loop {
-        let mut try_quality = |q: u8, img: &DynamicImage| -> Result<Encoded, ImageError> {
-            attempt += 1;
-            observe(Step::Encoding { attempt });
-            let e = encode(img, format, q, meta)?;
-            observe(Step::Log(format!(
-                "Attempt {attempt}: quality {q} at {} × {} → {}",
-                img.width(),
-                img.height(),
-                format_bytes(e.bytes.len() as u64)
-            )));
-            Ok(e)
-        };
-        let fits = |e: &Encoded| e.bytes.len() as u64 <= target;
-
-        let top = try_quality(max_quality, &image)?;
-        if fits(&top) {
-            return Ok(Fitted {
-                encoded: top,
-                quality: max_quality,
-                image,
-                notes,
-            });
+impl Fitted {
+    /// One encode of the whole picture, no search.
+    pub fn whole(encoded: Encoded, img: &DynamicImage, quality: u8) -> Self {
+        Self {
+            encoded,
+            quality,
+            width: img.width(),
+            height: img.height(),
+            notes: Vec::new(),
         }
-        let low = try_quality(MIN_QUALITY, &image)?;
-        if fits(&low) {
-            // Invariant: `lo` fits, `hi` does not.
-            let (mut lo, mut hi, mut best) = (MIN_QUALITY, max_quality, low);
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                let e = try_quality(mid, &image)?;
-                if fits(&e) {
-                    (lo, best) = (mid, e);
-                } else {
-                    hi = mid;
-                }
-            }
-            notes.push(format!(
-                "Quality {lo} is the highest that fits under {}.",
-                format_bytes(target)
-            ));
-            return Ok(Fitted {
-                encoded: best,
-                quality: lo,
-                image,
-                notes,
-            });
-        }
-
-        // Too big even at the lowest quality: shrink by the area ratio, with a margin, and
-        // at least 10 % per step so the loop ends.
-        let ratio = (target as f64 / low.bytes.len() as f64).sqrt() * 0.9;
-        let scale = ratio.clamp(0.3, 0.9);
-        let (w, h) = (image.width(), image.height());
-        let (nw, nh) = (
-            ((f64::from(w) * scale).round() as u32).max(1),
-            ((f64::from(h) * scale).round() as u32).max(1),
-        );
-        if round == MAX_DOWNSCALES || nw.min(nh) < MIN_SIDE {
-            return Err(ImageError::TargetUnreachable {
-                target,
-                smallest: low.bytes.len() as u64,
-                width: w,
-                height: h,
-                quality: MIN_QUALITY,
-            });
-        }
-        // Always resample from the original, not from the previous reduction.
-        image = Cow::Owned(resize_exact(original, nw, nh));
-        notes.push(format!(
-            "Even at quality {MIN_QUALITY} the {w} × {h} picture was {}, over {}: scaled it \
-             down to {nw} × {nh}.",
-            format_bytes(low.bytes.len() as u64),
-            format_bytes(target)
-        ));
-        round += 1;
     }
+}
+
+/// Drives a size search over one prepared picture; see the module docs.
+pub struct Fitter<'a> {
+    original: &'a DynamicImage,
+    target: u64,
+    search: SizeSearch,
+    attempt: u32,
+    /// The probe being encoded and its picture's size.
+    current: Option<(Probe, u32, u32)>,
+    best: Option<(Encoded, Probe, u32, u32)>,
+    /// The full-size lowest-quality size, for the note when the picture was scaled.
+    lowest: Option<u64>,
+}
+
+impl<'a> Fitter<'a> {
+    /// A search for the best encode of `original` in at most `target` bytes, at quality up
+    /// to `quality`: the target is a cap, so a picture that fits at the quality setting is
+    /// written at it (the default 10 MB target must not raise every photo to 95).
+    pub fn new(original: &'a DynamicImage, quality: u8, target: u64) -> Self {
+        let short = original.width().min(original.height()).max(1);
+        let min_scale = (f64::from(MIN_SIDE) / f64::from(short)).min(1.0);
+        Self {
+            original,
+            target,
+            search: SizeSearch::new(target, quality, min_scale),
+            attempt: 0,
+            current: None,
+            best: None,
+            lowest: None,
+        }
+    }
+
+    /// The next try: its probe (the quality to encode at) and the picture to encode.
+    pub fn next(
+        &mut self,
+        observe: &mut dyn FnMut(Step),
+    ) -> Option<(Probe, Cow<'a, DynamicImage>)> {
+        let probe = self.search.next_probe()?;
+        let img = scaled(self.original, probe.scale);
+        self.attempt += 1;
+        observe(Step::Encoding {
+            attempt: self.attempt,
+        });
+        self.current = Some((probe, img.width(), img.height()));
+        Some((probe, img))
+    }
+
+    /// Records the encode of the last try.
+    pub fn record(&mut self, encoded: Encoded, observe: &mut dyn FnMut(Step)) {
+        let Some((probe, w, h)) = self.current.take() else {
+            return;
+        };
+        let size = encoded.bytes.len() as u64;
+        observe(Step::Log(format!(
+            "Attempt {}: quality {} at {w} × {h} → {}",
+            self.attempt,
+            probe.quality,
+            format_bytes(size)
+        )));
+        if probe.scale == 1.0 && probe.quality == MIN_QUALITY {
+            self.lowest = Some(size);
+        }
+        if self.search.record(size) {
+            self.best = Some((encoded, probe, w, h));
+        }
+    }
+
+    /// The best encode that fits, or why none does.
+    pub fn finish(self) -> Result<Fitted, ImageError> {
+        let (w, h) = (self.original.width(), self.original.height());
+        let target = self.target;
+        match (self.search.outcome(), self.best) {
+            (Outcome::Fits(..), Some((encoded, probe, bw, bh))) => {
+                let lowest_fits = self.lowest.is_some_and(|l| l <= target);
+                let note = if probe.scale < 1.0 && lowest_fits {
+                    format!(
+                        "No quality at {w} × {h} used 90 % of {}: wrote quality {} scaled to \
+                         {bw} × {bh}, the biggest file that fits.",
+                        format_bytes(target),
+                        probe.quality
+                    )
+                } else if probe.scale < 1.0 {
+                    format!(
+                        "Even at quality {MIN_QUALITY} the {w} × {h} picture was {}, over {}: \
+                         scaled it down to {bw} × {bh} at quality {}.",
+                        format_bytes(self.lowest.unwrap_or(0)),
+                        format_bytes(target),
+                        probe.quality
+                    )
+                } else {
+                    format!(
+                        "Quality {} is the highest that fits under {}.",
+                        probe.quality,
+                        format_bytes(target)
+                    )
+                };
+                Ok(Fitted {
+                    encoded,
+                    quality: probe.quality,
+                    width: bw,
+                    height: bh,
+                    notes: vec![note],
+                })
+            }
+            (Outcome::Unreachable(probe, smallest), _) | (Outcome::Fits(probe, smallest), None) => {
+                let (width, height) = scaled_size(w, h, probe.scale);
+                Err(ImageError::TargetUnreachable {
+                    target,
+                    smallest,
+                    width,
+                    height,
+                    quality: probe.quality,
+                })
+            }
+        }
+    }
+}
+
+/// The picture at `scale` of its size (resampled from the original), or itself at 1.
+pub fn scaled(original: &DynamicImage, scale: f64) -> Cow<'_, DynamicImage> {
+    if scale >= 1.0 {
+        return Cow::Borrowed(original);
+    }
+    let (nw, nh) = scaled_size(original.width(), original.height(), scale);
+    Cow::Owned(resize_exact(original, nw, nh))
+}
+
+fn scaled_size(w: u32, h: u32, scale: f64) -> (u32, u32) {
+    if scale >= 1.0 {
+        return (w, h);
+    }
+    let side = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
+    (side(w), side(h))
 }

@@ -84,6 +84,11 @@ fn target_size_scales_down_when_quality_alone_cannot_fit() {
     )
     .unwrap();
     assert!(out.bytes.len() as u64 <= target);
+    assert!(
+        out.bytes.len() as f64 >= 0.9 * target as f64,
+        "{} of {target} used",
+        out.bytes.len()
+    );
     assert!(out.width < 640 && out.height < 480);
     assert!(
         out.notes.iter().any(|n| n.contains("scaled it down")),

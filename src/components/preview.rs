@@ -28,7 +28,7 @@ pub enum Shown {
 /// so no Preview or Compare button is offered for them.
 pub fn shown_as(ext_or_id: &str) -> Option<Shown> {
     match ext_or_id {
-        "webp" | "jpg" | "jpeg" | "png" | "gif" | "bmp" | "ico" => Some(Shown::Picture),
+        "webp" | "jpg" | "jpeg" | "png" | "gif" | "bmp" | "ico" | "avif" => Some(Shown::Picture),
         "mp4" | "webm" | "mov" | "mkv" => Some(Shown::Moving),
         "mp3" | "m4a" | "ogg" | "wav" | "flac" | "aac" => Some(Shown::Sound),
         _ => None,

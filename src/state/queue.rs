@@ -155,8 +155,9 @@ impl Queue {
     pub fn goal_for(&self, job: &Job) -> Result<Goal, SettingsError> {
         let format = job.overrides.format.get_untracked();
         let target = job.overrides.target_mb.get_untracked();
+        let input = job.sniffed.with_untracked(|s| s.and_then(|s| s.format));
         self.settings
-            .goal_with(goal_kind(job), format.as_deref(), target.as_deref())
+            .goal_with(goal_kind(job), input, format.as_deref(), target.as_deref())
     }
 
     /// For a file of unknown kind, the goal it gets should FFmpeg find only sound in it.
@@ -164,7 +165,7 @@ impl Queue {
         if !job.needs_probe() {
             return None;
         }
-        let goal = self.settings.goal_with(MediaKind::Audio, None, None).ok()?;
+        let goal = self.settings.goal_with(MediaKind::Audio, None, None, None).ok()?;
         let output_name = output_name(&job.name, &goal);
         Some(SoundOnly { goal, output_name })
     }

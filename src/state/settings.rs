@@ -2,7 +2,7 @@
 //! so changes apply to every job not yet started.
 
 use leptos::prelude::*;
-use tamp_core::formats::{default_output, outputs_for, Backend, FormatInfo};
+use tamp_core::formats::{default_output_for, outputs_for, Backend, FormatInfo};
 use tamp_core::media::MediaKind;
 use tamp_core::plan::VideoContainer;
 use tamp_core::trim::{parse_trim, Trim, TrimError};
@@ -10,25 +10,25 @@ use tamp_core::trim::{parse_trim, Trim, TrimError};
 use crate::protocol::{EncoderChoice, Goal, ImageGoal, VideoCodecChoice, VideoOptions};
 
 /// Quality presets: x264 CRF for video, kbit/s for lossy audio, quality for lossy images
-/// (the pure-Rust WebP encoder's scale is harsher than libwebp's: 85 here is about libwebp's 75).
+/// (libwebp's and MozJPEG's scale: 75 is both tools' default and Squoosh's).
 pub const QUALITY_PRESETS: &[QualityPreset] = &[
     QualityPreset {
         label: "High",
         crf: 20,
         audio_kbps: 256,
-        image_quality: 92,
+        image_quality: 90,
     },
     QualityPreset {
         label: "Balanced",
         crf: 23,
         audio_kbps: 192,
-        image_quality: 85,
+        image_quality: 75,
     },
     QualityPreset {
         label: "Small",
         crf: 28,
         audio_kbps: 128,
-        image_quality: 70,
+        image_quality: 60,
     },
 ];
 
@@ -154,20 +154,23 @@ impl Settings {
 
     /// The goal for a job of `kind`, from the current settings (read without tracking).
     pub fn goal_for(&self, kind: MediaKind) -> Result<Goal, SettingsError> {
-        self.goal_with(kind, None, None)
+        self.goal_with(kind, None, None, None)
     }
 
-    /// Like [`Settings::goal_for`], with a job's own output format label and target size
-    /// text in place of the panel's where it has them.
+    /// Like [`Settings::goal_for`], for an input of format id `input`, with a job's own
+    /// output format label and target size text in place of the panel's where it has them.
     pub fn goal_with(
         &self,
         kind: MediaKind,
+        input: Option<&str>,
         format: Option<&str>,
         target_mb: Option<&str>,
     ) -> Result<Goal, SettingsError> {
         let format = match format {
-            Some(label) => output_for(kind, label),
-            None => self.format.with_untracked(|label| output_for(kind, label)),
+            Some(label) => output_for_input(kind, input, label),
+            None => self
+                .format
+                .with_untracked(|label| output_for_input(kind, input, label)),
         }
         .ok_or(SettingsError::NoFormat)?;
         let target = match target_mb {
@@ -213,9 +216,18 @@ impl Settings {
 /// The output a job of `kind` gets when the select says `label`: that format if this kind
 /// can become it, otherwise the kind's default.
 pub fn output_for(kind: MediaKind, label: &str) -> Option<&'static FormatInfo> {
+    output_for_input(kind, None, label)
+}
+
+/// [`output_for`] for an input of format id `input` (its default may differ: HEIC → JPEG).
+pub fn output_for_input(
+    kind: MediaKind,
+    input: Option<&str>,
+    label: &str,
+) -> Option<&'static FormatInfo> {
     outputs_for(kind)
         .find(|f| f.label == label)
-        .or_else(|| default_output(kind))
+        .or_else(|| default_output_for(kind, input))
 }
 
 fn preset(label: &str) -> QualityPreset {

@@ -122,6 +122,14 @@ export function streamTimes(probe) {
   return { video: times(pick('video')), audio: times(pick('audio')) };
 }
 
+/** The app's name for an image output: the new extension, or "-converted" when that would
+ *  not change the name. */
+export function outputName(name, label) {
+  const ext = { WebP: 'webp', JPEG: 'jpg', PNG: 'png', AVIF: 'avif' }[label];
+  const stem = name.replace(/\.[^.]+$/, '');
+  return `${stem}.${ext}` === name ? `${stem}-converted.${ext}` : `${stem}.${ext}`;
+}
+
 /** Clicks the job's download link and saves the file; returns its path. */
 export async function download(page, item, outName) {
   const link = item.getByRole('link', { name: `Download ${outName}` });

@@ -4,11 +4,16 @@ use js_sys::{Array, Uint8Array};
 use tamp::protocol::{BeforeAfter, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::formats::output_by_id;
 use tamp_core::human::format_bytes;
-use tamp_imaging::{convert_observed, ImageOptions, OutputFormat, Step};
+use tamp_core::sniff::sniff;
+use tamp_imaging::{
+    codec_for, prepare, prepare_rgba, Codec, Fitted, Fitter, ImageOptions, ImageOutput,
+    OutputFormat, Step,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag};
 
+use crate::codecs::{browser_writes_webp, decode_heif, encode_with};
 use crate::post;
 
 /// How many log lines a failure carries back.
@@ -93,7 +98,7 @@ async fn convert_job(
     );
 
     let mut observed: Vec<String> = Vec::new();
-    let result = convert_observed(&bytes, &opts, &mut |step| match step {
+    let mut observe = |step: Step| match step {
         Step::Decoding => {}
         Step::Encoding { attempt } => post(
             &Event::Stage {
@@ -112,10 +117,11 @@ async fn convert_job(
             );
             observed.push(line);
         }
-    });
+    };
+    let result = encode_job(&bytes, &opts, &mut observe).await;
     log.append(&mut observed);
     drop(bytes);
-    let output = result.map_err(|e| e.to_string())?;
+    let output = result?;
     say(
         format!(
             "Converted in {:.2} s.",
@@ -154,6 +160,50 @@ async fn convert_job(
     Ok((blob, size, output.notes))
 }
 
+/// Prepares the picture, picks its encoder and encodes it once, or as often as fitting the
+/// target size takes (the same [`Fitter`] loop as `tamp_imaging::convert_observed`, with an
+/// encoder that may be asynchronous).
+async fn encode_job(
+    input: &[u8],
+    opts: &ImageOptions,
+    observe: &mut dyn FnMut(Step),
+) -> Result<ImageOutput, String> {
+    let mut prepared = if sniff(input).format == Some("heic") {
+        observe(Step::Decoding);
+        let (w, h, rgba) = decode_heif(input).await?;
+        prepare_rgba(w, h, rgba, "HEIC", opts, observe)
+    } else {
+        prepare(input, opts, observe)
+    }
+    .map_err(|e| e.to_string())?;
+    let format = opts.format;
+    let browser_webp = format == OutputFormat::Webp && browser_writes_webp().await;
+    let codec = codec_for(format, prepared.quality, opts.keep_metadata, browser_webp);
+    if let Codec::Js(js) = codec {
+        observe(Step::Log(format!("Encoder: {}.", js.id())));
+    }
+    let meta = prepared.meta.take();
+    let fitted = match opts.target_bytes {
+        Some(target) if format.is_lossy() => {
+            let mut fitter = Fitter::new(&prepared.image, prepared.quality, target);
+            while let Some((probe, img)) = fitter.next(observe) {
+                let encoded =
+                    encode_with(codec, &img, format, probe.quality, meta.as_ref()).await?;
+                fitter.record(encoded, observe);
+            }
+            fitter.finish().map_err(|e| e.to_string())?
+        }
+        _ => {
+            observe(Step::Encoding { attempt: 1 });
+            let q = prepared.quality;
+            let encoded = encode_with(codec, &prepared.image, format, q, meta.as_ref()).await?;
+            Fitted::whole(encoded, &prepared.image, q)
+        }
+    };
+    prepared.meta = meta;
+    Ok(prepared.finish(fitted, observe))
+}
+
 /// The Blob's bytes, copied into wasm memory (module workers have no FileReaderSync).
 async fn read_blob(blob: &Blob) -> Result<Vec<u8>, JsValue> {
     let buffer = JsFuture::from(blob.array_buffer()).await?;
@@ -168,7 +218,7 @@ fn to_blob(bytes: &[u8], mime: &str) -> Result<Blob, JsValue> {
     Blob::new_with_u8_array_sequence_and_options(&parts, &options)
 }
 
-fn describe(e: &JsValue) -> String {
+pub(crate) fn describe(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|err| String::from(err.message()))
         .or_else(|| e.as_string())

@@ -5,6 +5,7 @@
 //! follow `tamp::protocol`: `Ready { core: "image" }` on start, then per job `Stage`/`Log`,
 //! and `Done` with the output Blob in the envelope, or `Failed`.
 
+mod codecs;
 mod job;
 
 use std::cell::Cell;

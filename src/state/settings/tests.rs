@@ -22,6 +22,18 @@ fn automatic_gives_each_kind_its_default() {
     assert_eq!(output_for(MediaKind::Audio, AUTOMATIC).unwrap().id, "mp3");
     assert_eq!(output_for(MediaKind::Image, AUTOMATIC).unwrap().id, "webp");
     assert!(output_for(MediaKind::Unknown, AUTOMATIC).is_none());
+    assert_eq!(
+        output_for_input(MediaKind::Image, Some("heic"), AUTOMATIC)
+            .unwrap()
+            .id,
+        "jpeg"
+    );
+    assert_eq!(
+        output_for_input(MediaKind::Image, Some("heic"), "PNG")
+            .unwrap()
+            .id,
+        "png"
+    );
 }
 
 #[test]
@@ -72,7 +84,7 @@ fn goals_follow_the_format() {
     let webp = output_for(MediaKind::Image, "WebP").unwrap();
     assert!(matches!(
         goal(webp, None, balanced),
-        Goal::Image(ImageGoal { quality: 85, .. })
+        Goal::Image(ImageGoal { quality: 75, .. })
     ));
 }
 
