@@ -165,7 +165,10 @@ impl Queue {
         if !job.needs_probe() {
             return None;
         }
-        let goal = self.settings.goal_with(MediaKind::Audio, None, None, None).ok()?;
+        let goal = self
+            .settings
+            .goal_with(MediaKind::Audio, None, None, None)
+            .ok()?;
         let output_name = output_name(&job.name, &goal);
         Some(SoundOnly { goal, output_name })
     }
