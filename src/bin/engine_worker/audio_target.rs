@@ -2,7 +2,7 @@
 //! the size measured after every encode, and a corrected re-encode when it landed over the
 //! target (never kept) or used too little of it (kept only if the next one does not fit).
 
-use tamp::protocol::{Event, JobId, Stage};
+use tamp::protocol::{Event, JobId};
 use tamp_core::anim_fit::AnimKind;
 use tamp_core::args::{audio_fit_args, EncodeIo};
 use tamp_core::audio_fit::{plan_at_bitrate, plan_audio_fit, refit, AudioCodec, AudioFit, Refit};
@@ -11,6 +11,7 @@ use tamp_core::formats::output_by_id;
 use tamp_core::probe::Probe;
 use tamp_core::target_scope::not_applied_note;
 
+use crate::fast_path::stage;
 use crate::job::{Engine, Output, MAX_RETRIES, OUT_DIR};
 use crate::opus_path::OpusContainer;
 use crate::outcome::Failure;
@@ -120,13 +121,7 @@ impl Engine {
                 },
                 None,
             );
-            post(
-                &Event::Stage {
-                    id,
-                    stage: Stage::Encoding { attempt, pass: 0 },
-                },
-                None,
-            );
+            stage(id, attempt);
             self.encode(&audio_fit_args(&fit, io), fit.duration_s, 0.0, 1.0)?;
             let size = fs.file_size(io.output).unwrap_or(u64::MAX);
             let decision = if attempt > MAX_RETRIES && size <= target_bytes {

@@ -161,7 +161,8 @@ impl SizeEncoder for Browser<'_> {
     }
 }
 
-fn stage(id: JobId, attempt: u32) {
+/// Tells the page that encode `attempt` (from 1) of a one-pass job has begun.
+pub(crate) fn stage(id: JobId, attempt: u32) {
     post(
         &Event::Stage {
             id,

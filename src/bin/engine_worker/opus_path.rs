@@ -8,13 +8,14 @@
 //! being rewritten for the video pipeline, and sound needs only this much of it.
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use tamp::protocol::{Event, JobId, Stage};
+use tamp::protocol::{Event, JobId};
 use tamp_core::args::EncodeIo;
 use tamp_core::audio_fit::{refit, AudioFit, Refit};
 use tamp_core::trim::TrimWindow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::fast_path::stage;
 use crate::job::{Engine, Output, MAX_RETRIES};
 use crate::size_fit::{log_line, HeldOutputs};
 use crate::{describe_js_error, post};
@@ -145,16 +146,6 @@ impl Engine {
             notes,
         })
     }
-}
-
-fn stage(id: JobId, attempt: u32) {
-    post(
-        &Event::Stage {
-            id,
-            stage: Stage::Encoding { attempt, pass: 0 },
-        },
-        None,
-    );
 }
 
 fn module() -> Result<JsValue, JsValue> {
