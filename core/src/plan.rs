@@ -280,7 +280,9 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
                 source::complexity(probe, src, src_fps),
             )
             .max(
-                if v.ceiling_bps.is_some_and(|c| c <= v.bitrate_bps + 1000) {
+                if v.ceiling_bps
+                    .is_some_and(|c| c <= v.bitrate_bps.saturating_add(1000))
+                {
                     Quality::Good
                 } else {
                     Quality::Low

@@ -401,6 +401,22 @@ fn absurd_durations_and_targets_do_not_overflow() {
     check_invariants(&p, &r, &plan_for_target(&p, &r).unwrap());
 }
 
+/// Found by `cargo fuzz` (target `planner`) on the merged planner: a source claiming a
+/// video bitrate of 2^64 - 1 bit/s and a length of 10^-304 s overflowed the plan's
+/// quality words ("limited to what the source spends").
+#[test]
+fn an_absurd_source_bitrate_does_not_overflow_the_outlook() {
+    let mut p = probe((1279, 8447), None, 0, 2.848_538_399_321_630_3e-304, None);
+    if let Some(v) = p.video.as_mut() {
+        v.bitrate_bps = Some(u64::MAX);
+    }
+    let mut r = req(281_479_271_680_167, VideoContainer::WebM);
+    r.keep_audio = false;
+    if let Ok(plan) = plan_for_target(&p, &r) {
+        check_invariants(&p, &r, &plan);
+    }
+}
+
 /// Found by `cargo fuzz` (target `planner`): a header claiming 4·10^-25 fps planned a
 /// 0 bit/s video. Such rates are treated as unknown.
 #[test]
