@@ -241,6 +241,11 @@ pub fn plan_for_target(probe: &Probe, req: &TargetRequest) -> Result<Plan, PlanE
             // A source that needs fewer bits than the budget keeps the shape the budget
             // allows, at the source's own bitrate.
             let bps = spend;
+            // Bitrates are planned in whole kbit/s (`finish_video`): below one there is
+            // no video to plan, however small the picture.
+            if bps < 1000.0 {
+                return Err(too_small());
+            }
             if ceiling.is_some_and(|c| c < avail) {
                 notes.push(format!(
                     "Video bitrate limited to {} kbps, what the original spends; more would make the file larger without making it better",

@@ -401,6 +401,26 @@ fn absurd_durations_and_targets_do_not_overflow() {
     check_invariants(&p, &r, &plan_for_target(&p, &r).unwrap());
 }
 
+/// Found by `cargo fuzz` (target `planner`) on the merged planner: a 9.7 KB target with a
+/// 2 px height limit chose a 2×98 picture, whose floor is under 1 kbit/s, and planned a
+/// 0 kbit/s video. Under 1 kbit/s the target is too small.
+#[test]
+fn a_budget_under_one_kbit_per_second_is_too_small_not_a_zero_bitrate() {
+    let mut p = probe((291, 14_336), None, 0, 2.249_998_047_947_883, Some(2));
+    p.size_bytes = Some(14_617_317_697_491_304_448);
+    p.bitrate_bps = Some(53_327);
+    let mut r = req(9_691, VideoContainer::Mp4);
+    r.max_height = Some(2);
+    r.keep_audio = false;
+    match plan_for_target(&p, &r) {
+        Ok(plan) => check_invariants(&p, &r, &plan),
+        Err(PlanError::TargetTooSmall { smallest_bytes }) => {
+            assert!(smallest_bytes > r.target_bytes, "{smallest_bytes}")
+        }
+        Err(e) => panic!("{e:?}"),
+    }
+}
+
 /// Found by `cargo fuzz` (target `planner`) on the merged planner: a source claiming a
 /// video bitrate of 2^64 - 1 bit/s and a length of 10^-304 s overflowed the plan's
 /// quality words ("limited to what the source spends").
