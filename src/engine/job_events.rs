@@ -145,12 +145,10 @@ pub fn output_name(input: &str, goal: &Goal) -> String {
             target_bytes,
             container,
         } => {
-            let mb = *target_bytes as f64 / 1_000_000.0;
-            let mb = if mb.fract() == 0.0 {
-                format!("{mb:.0}")
-            } else {
-                format!("{mb:.1}")
-            };
+            // The target as typed, to 10 KB: "0.45MB", not a rounded "0.5MB" that would
+            // promise more room than the file was given.
+            let mb = format!("{:.2}", *target_bytes as f64 / 1_000_000.0);
+            let mb = mb.trim_end_matches('0').trim_end_matches('.');
             format!("{base}-{mb}MB.{}", container.extension())
         }
         Goal::Quality { container, .. } => {
@@ -195,6 +193,13 @@ mod tests {
             container: VideoContainer::Mp4,
         };
         assert_eq!(output_name("clip.mov", &target), "clip-10MB.mp4");
+        let target_of = |bytes| Goal::TargetSize {
+            target_bytes: bytes,
+            container: VideoContainer::Mp4,
+        };
+        assert_eq!(output_name("a.mp4", &target_of(450_000)), "a-0.45MB.mp4");
+        assert_eq!(output_name("a.mp4", &target_of(2_500_000)), "a-2.5MB.mp4");
+        assert_eq!(output_name("a.mp4", &target_of(50_000)), "a-0.05MB.mp4");
         assert_eq!(output_name("../../etc/passwd", &target), "passwd-10MB.mp4");
         assert_eq!(
             output_name("bad:name*?.wav", &convert("mp3")),
