@@ -20,6 +20,7 @@ use wasm_bindgen::prelude::*;
 
 use tamp_core::webcodecs::WebCodecsJob;
 
+use crate::encoder_framerate::with_framerate;
 use crate::mediabunny_api::{construct, module, object};
 use crate::mediabunny_probe::{call, demux_facts};
 
@@ -35,7 +36,8 @@ thread_local! {
 }
 
 /// Replaces the worker's `VideoEncoder` with a proxy whose instances configure themselves
-/// at [`TARGET`] when one is set (and exactly as asked otherwise). Called once at start;
+/// at [`TARGET`] when one is set (and exactly as asked otherwise), at the job's frame rate
+/// (see `encoder_framerate.rs`). Called once at start;
 /// a browser without WebCodecs is left alone.
 pub fn install() -> Result<(), JsValue> {
     let global = js_sys::global();
@@ -57,7 +59,7 @@ pub fn install() -> Result<(), JsValue> {
             let configure = configure.clone();
             let this = encoder.clone();
             let own = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(
-                move |config: JsValue| configure.call1(&this, &resized(&config)?),
+                move |config: JsValue| configure.call1(&this, &with_framerate(&resized(&config)?)?),
             );
             Reflect::set(&encoder, &"configure".into(), own.as_ref())?;
             // Lives as long as the encoder it belongs to; a few per job.

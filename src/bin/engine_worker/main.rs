@@ -10,6 +10,7 @@
 mod anim_target;
 mod audio_target;
 mod core_api;
+mod encoder_framerate;
 mod encoder_scaling;
 mod fast_path;
 mod ffmpeg_io;

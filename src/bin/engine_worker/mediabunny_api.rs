@@ -10,6 +10,7 @@ use tamp_core::webcodecs::{VideoRate, WebCodecsAudio, WebCodecsJob};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::encoder_framerate::{source_rate, FramerateHint};
 use crate::encoder_scaling::{encoder_scaling_for, ScaleTo};
 
 #[wasm_bindgen]
@@ -152,6 +153,8 @@ pub struct Prepared {
     target: BufferTarget,
     /// The size the encoder scales to, when it does (else Mediabunny's canvas does).
     pub encoder_scaling: Option<(u32, u32)>,
+    /// The output's frame rate, told to the encoder (see `encoder_framerate.rs`).
+    frame_rate: Option<f64>,
     /// The video's bitrate comes from a quality level (quality mode), not the plan.
     bitrate_from_level: bool,
 }
@@ -180,6 +183,10 @@ pub async fn prepare(
     };
     let target = construct("BufferTarget", &[])?;
     let encoder_scaling = encoder_scaling_for(&input, job).await;
+    let frame_rate = match job.video.frame_rate {
+        Some(capped) => Some(capped),
+        None => source_rate(&input).await,
+    };
     let output = construct(
         "Output",
         &[&object(&[("format", format), ("target", target.clone())])?.into()],
@@ -224,6 +231,7 @@ pub async fn prepare(
         conversion,
         target: target.unchecked_into(),
         encoder_scaling,
+        frame_rate,
         bitrate_from_level: matches!(job.video.rate, VideoRate::Level(_)),
     })
 }
@@ -277,7 +285,9 @@ impl Prepared {
         let scaling = self
             .encoder_scaling
             .map(|(w, h)| ScaleTo::new(w, h, self.bitrate_from_level));
+        let rate = FramerateHint::new(self.frame_rate);
         let result = JsFuture::from(self.conversion.execute()).await;
+        drop(rate);
         drop(scaling);
         // Unhook the callback before it is freed, in case anything reports late.
         let _ = Reflect::set(&self.conversion, &"onProgress".into(), &JsValue::UNDEFINED);
