@@ -159,6 +159,9 @@ impl CoreKind {
 pub enum Stage {
     /// Reading the input's streams.
     Probing,
+    /// Trial-encoding short stretches at a few shapes to choose the best (see
+    /// `tamp_core::plan::trial`).
+    Analysing,
     /// Encoding; `pass` is 1 or 2 for two-pass encodes (0 for single pass), `attempt` counts size retries from 1.
     Encoding { attempt: u32, pass: u32 },
     /// Reading the finished output out of the engine.

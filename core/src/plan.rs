@@ -17,6 +17,9 @@ mod source;
 mod sweep_tests;
 #[cfg(test)]
 mod tests;
+pub mod trial;
+#[cfg(test)]
+mod trial_tests;
 mod video;
 
 pub use fit::{FitError, Next, SizeFit, MAX_ATTEMPTS, USE_AT_LEAST};

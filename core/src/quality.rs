@@ -96,6 +96,14 @@ pub fn resize_bilinear(src: Plane, width: usize, height: usize) -> Vec<u8> {
     out
 }
 
+/// The luma plane of an RGBA picture (BT.601 weights, full range, rounded): what a
+/// canvas's `getImageData` gives, ready for [`ssim`].
+pub fn luma_from_rgba(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
+        .map(|p| ((77 * p[0] as u32 + 150 * p[1] as u32 + 29 * p[2] as u32 + 128) >> 8) as u8)
+        .collect()
+}
+
 /// SSIM of `output` as a viewer sees it: scaled to the source's size, against `source`.
 pub fn viewer_ssim(source: Plane, output: Plane) -> Option<f64> {
     if (output.width, output.height) == (source.width, source.height) {
@@ -125,6 +133,14 @@ mod tests {
                 (checker + (x * 7 + y * 13) % 40) as u8
             })
             .collect()
+    }
+
+    #[test]
+    fn luma_weighs_green_most_and_keeps_black_and_white() {
+        let rgba = [
+            0, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 9,
+        ];
+        assert_eq!(luma_from_rgba(&rgba), vec![0, 255, 77, 149, 29]);
     }
 
     #[test]

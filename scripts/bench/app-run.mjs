@@ -26,7 +26,7 @@ const rate = (r) => { const [n, d] = r.split('/').map(Number); return n / d; };
 /** Runs `clip` → MP4 under `mb` MB with `encoder`; returns the row's app half. */
 export async function runApp(page, clip, mb, encoder, outDir) {
   const name = basename(clip);
-  const outName = name.replace(/\.mp4$/, `-${mb}MB.mp4`);
+  const outName = `${name.replace(/\.[^.]+$/, '')}-${mb}MB.mp4`;
   await page.getByLabel('Target size (MB)').fill(String(mb));
   await setEncoder(page, encoder);
   await addFiles(page, [clip]);
@@ -44,6 +44,7 @@ export async function runApp(page, clip, mb, encoder, outDir) {
   const audio = probe.streams.find((s) => s.codec_type === 'audio');
   const row = {
     wallS: (t1 - t0) / 1000,
+    log,
     out, size: statSync(out).size,
     shape: displaySize(probe),
     fps: rate(video.avg_frame_rate),

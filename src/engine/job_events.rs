@@ -120,6 +120,7 @@ pub fn fail(job: &Job, message: String, log_tail: Vec<String>) {
 fn describe_stage(stage: &Stage) -> String {
     match stage {
         Stage::Probing => "Reading the file".into(),
+        Stage::Analysing => "Analysing the clip".into(),
         Stage::Encoding { attempt, pass } => {
             let pass = match pass {
                 1 => "Analysing (pass 1 of 2)",

@@ -57,7 +57,7 @@ impl EngineWorker {
             _ => format!(
                 "./ffmpeg-worker.js?core={}{}",
                 core.query_value(),
-                encoder_scaling_hook()
+                forwarded_hooks()
             ),
         };
         let worker = Worker::new_with_options(&url, &options)?;
@@ -169,22 +169,24 @@ impl EngineWorker {
     }
 }
 
-/// Test hook: `encoder_scaling=off` in the page's URL is passed to the engine worker, whose
-/// check of the encoder's own scaling then fails, so jobs resize on Mediabunny's canvas
-/// (`src/bin/engine_worker/encoder_scaling.rs`).
-fn encoder_scaling_hook() -> &'static str {
+/// Test hooks in the page's URL that the engine worker reads from its own: with
+/// `encoder_scaling=off` its check of the encoder's own scaling fails, so jobs resize on
+/// Mediabunny's canvas (`src/bin/engine_worker/encoder_scaling.rs`); with `trial=off`
+/// target-size jobs skip the trial encodes and keep the ladder's shape, for comparing the
+/// two in one run; with `trial=always` they run one on any clip, however short
+/// (`src/bin/engine_worker/trial.rs`).
+const FORWARDED_HOOKS: [&str; 3] = ["encoder_scaling=off", "trial=off", "trial=always"];
+
+fn forwarded_hooks() -> String {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    if search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == "encoder_scaling=off")
-    {
-        "&encoder_scaling=off"
-    } else {
-        ""
-    }
+    let pairs: Vec<&str> = search.trim_start_matches('?').split('&').collect();
+    FORWARDED_HOOKS
+        .iter()
+        .filter(|hook| pairs.contains(hook))
+        .map(|hook| format!("&{hook}"))
+        .collect()
 }
 
 impl Drop for EngineWorker {

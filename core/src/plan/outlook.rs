@@ -46,6 +46,22 @@ impl Quality {
     }
 }
 
+impl Quality {
+    /// From the SSIM a trial encode scored as a viewer sees it (see `trial`): at 0.985
+    /// and above few can tell it from the source; below 0.93 blocking shows.
+    pub(super) fn from_ssim(ssim: f64) -> Self {
+        if ssim >= 0.985 {
+            Quality::VeryGood
+        } else if ssim >= 0.96 {
+            Quality::Good
+        } else if ssim >= 0.93 {
+            Quality::Fair
+        } else {
+            Quality::Low
+        }
+    }
+}
+
 /// The planned picture and its expected quality.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outlook {

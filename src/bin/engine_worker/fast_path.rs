@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use tamp::protocol::{Event, JobId, Stage};
 use tamp_core::args::EncodeIo;
+use tamp_core::plan::trial::TrialSource;
 use tamp_core::plan::Plan;
 use tamp_core::webcodecs::{job_for_plan, VideoCodecChoice, WebCodecsJob};
 
@@ -29,6 +30,7 @@ impl Engine {
     /// control drifts both ways, so every output is measured and the shared size-fit loop
     /// re-encodes it with a corrected bitrate, up or down, when it misses the target. Each
     /// attempt's output is held in memory ([`HeldOutputs`]), the FFmpeg core may never load.
+    /// With the `source`, trial encodes first choose the shape (see `trial.rs`).
     pub(crate) async fn webcodecs_to_target(
         &self,
         id: JobId,
@@ -36,7 +38,14 @@ impl Engine {
         plan: &Plan,
         (target_bytes, codec): (u64, VideoCodecChoice),
         io: &EncodeIo<'_>,
+        source: Option<&TrialSource>,
     ) -> Result<Output, Reason> {
+        let offset_s = io.trim.map_or(0.0, |t| t.seconds().0);
+        let plan = match source {
+            Some(src) => self.analyse(id, input, (plan, src), codec, offset_s).await,
+            None => plan.clone(),
+        };
+        let plan = &plan;
         let mut notes = plan.notes.clone();
         notes.push("Encoded with the browser's own codecs (WebCodecs).".into());
         let browser = Browser {

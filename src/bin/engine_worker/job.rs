@@ -5,6 +5,7 @@ use tamp::protocol::{BeforeAfter, CoreKind, Event, Goal, JobId, JobSpec, Stage};
 use tamp_core::args::{quality_args, EncodeIo, QualityRequest};
 use tamp_core::convert::{copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
+use tamp_core::plan::trial::TrialSource;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
 use tamp_core::probe::ends_early;
 use tamp_core::webcodecs::{
@@ -251,6 +252,7 @@ impl Engine {
                             &plan,
                             (*target_bytes, spec.video.codec),
                             &io,
+                            TrialSource::new(&probe, &request).as_ref(),
                         )
                         .await
                     {

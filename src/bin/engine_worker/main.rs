@@ -23,6 +23,7 @@ mod outcome;
 mod sink;
 mod size_fit;
 mod staging;
+mod trial;
 mod unknown_input;
 mod x264_target;
 
