@@ -15,7 +15,7 @@ step "clippy (native)" cargo clippy --workspace --all-targets --quiet -- -D warn
 step "clippy (wasm32)" cargo clippy -p tamp --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 step "unit tests (native)" cargo test --workspace --quiet
 # A fixed number of libFuzzer runs per target from a fixed seed: repeatable on a clean clone.
-step "fuzz (short run)" scripts/fuzz.sh
+step "fuzz (each committed input once)" scripts/fuzz.sh
 # wasm-bindgen-test in headless Chromium through chromedriver (flags in webdriver.json).
 step "unit tests (headless Chromium)" env CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test -p tamp --target wasm32-unknown-unknown --test web
