@@ -1,170 +1,180 @@
-# Tamp's English text: the reference every other locale must match, message for message
-# and placeholder for placeholder (core/src/i18n/check.rs, run by `cargo test -p tamp-core`).
-# Keep translations short: the phone layout is 390 px wide.
+# نصوص Tamp بالعربية. المرجع: en.ftl (الرسائل نفسها والمتغيرات نفسها).
+# تُكتب من اليمين إلى اليسار؛ لذلك تشير الأسهم من القديم إلى الجديد نحو اليسار.
 
 ## Page
 
-page-title = Tamp — compress and convert on your device
-promise = Compress and convert files on your device — nothing is uploaded.
-files-heading = Files
-drop-overlay = Drop files to add them
-language = Language
+page-title = Tamp — ضغط الملفات وتحويلها على جهازك
+promise = اضغط ملفاتك وحوّلها على جهازك، دون رفع أي شيء.
+files-heading = الملفات
+drop-overlay = أفلت الملفات لإضافتها
+language = اللغة
 
 ## Adding files
 
-add-files = Add files
-add-folder = Add folder
-add-hint = or drop videos, audio, images and folders anywhere on this page, or paste them
+add-files = إضافة ملفات
+add-folder = إضافة مجلد
+add-hint = أو أفلت مقاطع الفيديو والصوت والصور والمجلدات في أي مكان من هذه الصفحة، أو الصقها
 
 ## Settings
 
-target-label = Target size (MB)
-target-placeholder = no limit
-presets = Size presets
-preset-source = Limit from { $source }, checked { $checked }
-preset-source-format = Limit from { $source }, checked { $checked }; makes { $format }
-target-help = Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead.
-target-not-number = The target size must be a number of megabytes, like 10 or 8.5.
-target-too-small = The target size must be at least 0.01 MB (10 KB).
-format-label = Output format
-quality-label = Quality
-quality-help = Used when no target size is set.
-advanced = Advanced options
-advanced-defaults = all at their defaults
-max-height-label = Max height
-max-height-help = Videos and images taller than this are scaled down; never up.
-max-width-label = Max width
-max-width-help = Images wider than this are scaled down, keeping their shape; never up.
-max-fps-label = Max frame rate
-max-fps-help = Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each.
-codec-label = Video codec
-codec-help = AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them.
-encoder-label = Encoder
-encoder-help = Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file.
-remove-audio = Remove audio
-keep-metadata = Keep photo metadata (camera, location)
-keep-metadata-short = Keep metadata
-trim-start = Trim start
-trim-end = Trim end
-trim-start-placeholder = start
-trim-end-placeholder = end
-trim-short = Trim { $start }–{ $end }
-trim-help = Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file.
-convert = Convert
+target-label = الحجم المطلوب (ميغابايت)
+target-placeholder = بلا حد
+presets = أحجام جاهزة
+preset-source = الحد بحسب { $source }، تحقّقنا منه في { $checked }
+preset-source-format = الحد بحسب { $source }، تحقّقنا منه في { $checked }؛ يُنتج { $format }
+target-help = لا تتجاوز مقاطع الفيديو والصوت MP3 وM4A والصور JPEG وWebP هذا الحجم أبدًا (0.05 تعني 50 كيلوبايت)؛ وتذكر الصيغ الأخرى في تفاصيلها أنه لا ينطبق عليها. اتركه فارغًا للتحويل بحسب مستوى الجودة.
+target-not-number = يجب أن يكون الحجم المطلوب عددًا بالميغابايت، مثل 10 أو 8.5.
+target-too-small = يجب ألا يقل الحجم المطلوب عن 0.01 ميغابايت (10 كيلوبايت).
+format-label = صيغة الناتج
+quality-label = الجودة
+quality-help = تُستخدم عند عدم تحديد حجم مطلوب.
+advanced = خيارات متقدمة
+advanced-defaults = كلها على الإعدادات الافتراضية
+max-height-label = أقصى ارتفاع
+max-height-help = تُصغَّر مقاطع الفيديو والصور الأعلى من ذلك، ولا تُكبَّر أبدًا.
+max-width-label = أقصى عرض
+max-width-help = تُصغَّر الصور الأعرض من ذلك مع الحفاظ على نسبتها، ولا تُكبَّر أبدًا.
+max-fps-label = أقصى معدل إطارات
+max-fps-help = تُحذف الإطارات التي تتجاوز هذا المعدل (ويبقى الفيديو بالسرعة نفسها)؛ وقلة الإطارات تترك لكل منها حصة أكبر من الحجم.
+codec-label = ترميز الفيديو
+codec-help = يصنع AV1 ملفات أصغر بالجودة نفسها، ويرمّزها متصفحك؛ ولا تفتحها المشغّلات القديمة.
+encoder-label = المرمِّز
+encoder-help = «سريع» يستخدم ترميزات الفيديو في متصفحك وهو أسرع بأضعاف؛ و x264 يستخرج جودة أعلى قليلًا من الميزانيات الضيقة. «تلقائي» يختار لكل ملف.
+remove-audio = إزالة الصوت
+keep-metadata = الإبقاء على بيانات الصور الوصفية (الكاميرا، الموقع)
+keep-metadata-short = الإبقاء على البيانات الوصفية
+trim-start = بداية القص
+trim-end = نهاية القص
+trim-start-placeholder = البداية
+trim-end-placeholder = النهاية
+trim-short = قص { $start }–{ $end }
+trim-start-not-a-time = بداية القص «{ $text }» ليست وقتًا؛ اكتبها مثل 1:05 أو 65 أو 1:02:03.5.
+trim-end-not-a-time = نهاية القص «{ $text }» ليست وقتًا؛ اكتبها مثل 1:05 أو 65 أو 1:02:03.5.
+trim-end-before-start = يجب أن تأتي نهاية القص بعد بدايته.
+trim-help = الفيديو والصوت: احتفظ بهذا الجزء فقط، بصيغة 1:05 أو 65 أو 1:02:03.5. القص دقيق (يُعاد ترميز الجزء ولا يُقص عند أقرب إطار مفتاحي). الفراغ يبقي الملف كله.
+convert = تحويل
 
 ## Choices in the selects (the saved value stays the English label)
 
-opt-automatic = Automatic
-opt-original = Original
-opt-high = High
-opt-balanced = Balanced
-opt-small = Small
-opt-fast-browser-codecs = Fast (browser codecs)
-opt-best-quality-x264 = Best quality (x264)
-opt-h-264-vp9-plays-everywhere = H.264 / VP9 (plays everywhere)
-opt-av1-smaller-recent-players = AV1 (smaller, recent players)
+opt-automatic = تلقائي
+opt-original = الأصلي
+opt-high = عالية
+opt-balanced = متوازنة
+opt-small = صغيرة
+opt-fast-browser-codecs = سريع (ترميزات المتصفح)
+opt-best-quality-x264 = أفضل جودة (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (يعمل في كل مكان)
+opt-av1-smaller-recent-players = AV1 (أصغر، للمشغّلات الحديثة)
 
 ## Queue
 
-queue = Queue
-queue-updates = Queue updates
-queue-empty = No files yet. Add some to begin.
-download-all = Download all
-zip-preparing = Preparing the zip…
+queue = قائمة الانتظار
+queue-updates = مستجدات قائمة الانتظار
+queue-empty = لا ملفات بعد. أضف بعضها للبدء.
+download-all = تنزيل الكل
+zip-preparing = جارٍ تجهيز ملف zip…
 zip-saved = { $count ->
-    [one] Saved a zip of { $count } file.
-   *[other] Saved a zip of { $count } files.
+    [zero] لم يُحفظ أي ملف في zip.
+    [one] حُفظ ملف zip فيه ملف واحد.
+    [two] حُفظ ملف zip فيه ملفان.
+    [few] حُفظ ملف zip فيه { $count } ملفات.
+   *[other] حُفظ ملف zip فيه { $count } ملفًا.
 }
-zip-read-failed = A finished file could not be read back.
-zip-save-failed = The zip could not be saved.
-batch-progress = Batch progress
-batch-done = Batch: { $ended } of { $total } done
-batch-stopped = ({ $stopped } failed or cancelled)
-time-left = about { $time } left
-notify = Notify me when the batch is done
-notify-unsupported = This browser cannot show notifications.
-notify-denied = Notifications are blocked for this site in the browser's settings.
-notify-background = Only when this tab is in the background.
-notify-title-finished = Tamp: the batch has finished
+zip-read-failed = تعذّرت قراءة أحد الملفات الجاهزة.
+zip-save-failed = تعذّر حفظ ملف zip.
+batch-progress = تقدّم الدفعة
+batch-done = الدفعة: اكتمل { $ended } من { $total }
+batch-stopped = ({ $stopped } فشل أو أُلغي)
+time-left = بقي نحو { $time }
+notify = أعلمني عند انتهاء الدفعة
+notify-unsupported = لا يستطيع هذا المتصفح عرض الإشعارات.
+notify-denied = الإشعارات محظورة لهذا الموقع في إعدادات المتصفح.
+notify-background = فقط عندما تكون هذه العلامة في الخلفية.
+notify-title-finished = Tamp: انتهت الدفعة
 notify-title-ready = { $count ->
-    [one] Tamp: { $count } file ready
-   *[other] Tamp: { $count } files ready
+    [one] Tamp: ملف واحد جاهز
+    [two] Tamp: ملفان جاهزان
+    [few] Tamp: { $count } ملفات جاهزة
+   *[other] Tamp: { $count } ملفًا جاهزًا
 }
-notify-more = { $names } and { $count } more
+notify-more = { $names } و{ $count } غيرها
 notify-failed = { $count ->
-    [one] { $count } file failed.
-   *[other] { $count } files failed.
+    [one] فشل ملف واحد.
+    [two] فشل ملفان.
+    [few] فشلت { $count } ملفات.
+   *[other] فشل { $count } ملفًا.
 }
-unsaved-results = You have converted files that are not downloaded yet.
+unsaved-results = لديك ملفات محوَّلة لم تُنزَّل بعد.
 
 ## A job
 
-kind-detecting = detecting…
-kind-video = video
-kind-audio = audio
-kind-image = image
-kind-unknown = unknown
-remove = Remove
-cancel = Cancel
-retry = Retry
-waiting = Waiting…
-cancelled = Cancelled
-details = Details
-progress = Progress
-elapsed = elapsed { $time }
-speed = { $speed }× real time
-plan = Plan: { $plan }
-download = Download { $name }
-size-change = { $before } → { $after } ({ $change })
-smaller = { $percent }% smaller
-larger = { $percent }% larger
-larger-than-empty = larger
-same-size = same size
-facts-change = { $before } → { $after }
-facts-original = Original: { $facts }
-facts-result = Result: { $facts }
-options-for = Options for { $name }
-own-settings = (own settings)
-as-in-settings = As in the settings
-for-file = for { $name }
-job-target-label = Target size
-job-target-unit = (MB)
-ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
-failed-announcement = { $input } failed: { $message }
+kind-detecting = جارٍ التعرّف…
+kind-video = فيديو
+kind-audio = صوت
+kind-image = صورة
+kind-unknown = غير معروف
+remove = إزالة
+cancel = إلغاء
+retry = إعادة المحاولة
+waiting = في الانتظار…
+cancelled = أُلغي
+details = التفاصيل
+progress = التقدّم
+elapsed = مضى { $time }
+speed = { $speed }× الوقت الحقيقي
+plan = الخطة: { $plan }
+download = تنزيل { $name }
+size-change = { $before } ← { $after } ({ $change })
+smaller = أصغر بنسبة { $percent }٪
+larger = أكبر بنسبة { $percent }٪
+larger-than-empty = أكبر
+same-size = الحجم نفسه
+facts-change = { $before } ← { $after }
+facts-original = الأصل: { $facts }
+facts-result = الناتج: { $facts }
+options-for = خيارات { $name }
+own-settings = (إعدادات خاصة)
+as-in-settings = كما في الإعدادات
+for-file = لـ { $name }
+job-target-label = الحجم المطلوب
+job-target-unit = (ميغابايت)
+ready-announcement = { $input } جاهز: { $output }، { $size } ({ $change })
+failed-announcement = فشل { $input }: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 
-size-b = { $n } B
-size-kb = { $n } KB
-size-mb = { $n } MB
-size-gb = { $n } GB
-size-tb = { $n } TB
-size-pb = { $n } PB
+percent = { $n }٪
+size-b = { $n } بايت
+size-kb = { $n } كيلوبايت
+size-mb = { $n } ميغابايت
+size-gb = { $n } غيغابايت
+size-tb = { $n } تيرابايت
+size-pb = { $n } بيتابايت
 
 ## Preview and Compare
 
-preview = Preview { $name }
-preview-of = Preview of { $name }
-preview-failed = This browser cannot show this file; download it to open it elsewhere.
-compare = Compare { $name }
-comparison-of = Comparison of { $name }
-compare-range = Compare { $name }: original ← → converted
-compare-value = { $original }% original, { $converted }% converted
-compare-caption = Original on the left, converted on the right: drag the divider or use the arrow keys.
-compare-open-failed = The original file could not be opened for comparison.
-compare-failed = This browser cannot show one of the two files side by side.
-original = Original
-converted = Converted
-play-both = Play both
-pause-both = Pause both
+preview = معاينة { $name }
+preview-of = معاينة { $name }
+preview-failed = لا يستطيع هذا المتصفح عرض هذا الملف؛ نزّله لفتحه في مكان آخر.
+compare = مقارنة { $name }
+comparison-of = مقارنة { $name }
+compare-range = مقارنة { $name }: الأصل → ← المحوَّل
+compare-value = { $original }٪ الأصل، { $converted }٪ المحوَّل
+compare-caption = الأصل على اليمين والمحوَّل على اليسار: اسحب الفاصل أو استخدم مفاتيح الأسهم.
+compare-open-failed = تعذّر فتح الملف الأصلي للمقارنة.
+compare-failed = لا يستطيع هذا المتصفح عرض أحد الملفين جنبًا إلى جنب.
+original = الأصل
+converted = المحوَّل
+play-both = تشغيل الاثنين
+pause-both = إيقاف الاثنين مؤقتًا
 
 ## Offline and updates
 
-offline-ready = Ready to work offline
-update = Update
-update-ready = A new version is ready.
-reload = Reload
-update-busy = Reload is possible when the running conversion has finished.
-update-clears-queue = Reloading clears the queue: download your results first.
-update-reload = Reload to use it.
-crashed = Something went wrong inside Tamp and it stopped working. Your files never left this device.
+offline-ready = جاهز للعمل دون اتصال
+update = تحديث
+update-ready = إصدار جديد جاهز.
+reload = إعادة التحميل
+update-busy = يمكن إعادة التحميل عند انتهاء التحويل الجاري.
+update-clears-queue = إعادة التحميل تُفرغ قائمة الانتظار: نزّل نتائجك أولًا.
+update-reload = أعد التحميل لاستخدامه.
+crashed = حدث خطأ داخل Tamp فتوقف عن العمل. لم تغادر ملفاتك هذا الجهاز قط.

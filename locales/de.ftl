@@ -1,139 +1,141 @@
-# Tamp's English text: the reference every other locale must match, message for message
-# and placeholder for placeholder (core/src/i18n/check.rs, run by `cargo test -p tamp-core`).
-# Keep translations short: the phone layout is 390 px wide.
+# Tamps deutscher Text. Referenz: en.ftl (gleiche Meldungen, gleiche Platzhalter).
 
 ## Page
 
-page-title = Tamp — compress and convert on your device
-promise = Compress and convert files on your device — nothing is uploaded.
-files-heading = Files
-drop-overlay = Drop files to add them
-language = Language
+page-title = Tamp – komprimieren und umwandeln auf deinem Gerät
+promise = Dateien auf deinem Gerät komprimieren und umwandeln – nichts wird hochgeladen.
+files-heading = Dateien
+drop-overlay = Dateien hier ablegen, um sie hinzuzufügen
+language = Sprache
 
 ## Adding files
 
-add-files = Add files
-add-folder = Add folder
-add-hint = or drop videos, audio, images and folders anywhere on this page, or paste them
+add-files = Dateien hinzufügen
+add-folder = Ordner hinzufügen
+add-hint = oder Videos, Audio, Bilder und Ordner irgendwo auf dieser Seite ablegen oder einfügen
 
 ## Settings
 
-target-label = Target size (MB)
-target-placeholder = no limit
-presets = Size presets
-preset-source = Limit from { $source }, checked { $checked }
-preset-source-format = Limit from { $source }, checked { $checked }; makes { $format }
-target-help = Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead.
-target-not-number = The target size must be a number of megabytes, like 10 or 8.5.
-target-too-small = The target size must be at least 0.01 MB (10 KB).
-format-label = Output format
-quality-label = Quality
-quality-help = Used when no target size is set.
-advanced = Advanced options
-advanced-defaults = all at their defaults
-max-height-label = Max height
-max-height-help = Videos and images taller than this are scaled down; never up.
-max-width-label = Max width
-max-width-help = Images wider than this are scaled down, keeping their shape; never up.
-max-fps-label = Max frame rate
-max-fps-help = Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each.
-codec-label = Video codec
-codec-help = AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them.
+target-label = Zielgröße (MB)
+target-placeholder = keine Grenze
+presets = Größenvorgaben
+preset-source = Grenze laut { $source }, geprüft am { $checked }
+preset-source-format = Grenze laut { $source }, geprüft am { $checked }; erzeugt { $format }
+target-help = Videos, MP3- und M4A-Ton sowie JPEG- und WebP-Bilder werden nie größer als dieser Wert (0,05 sind 50 KB); andere Formate sagen in ihren Details, dass er für sie nicht gilt. Leer lassen, um stattdessen mit einer Qualitätsstufe umzuwandeln.
+target-not-number = Die Zielgröße muss eine Zahl in Megabyte sein, etwa 10 oder 8,5.
+target-too-small = Die Zielgröße muss mindestens 0,01 MB (10 KB) betragen.
+format-label = Ausgabeformat
+quality-label = Qualität
+quality-help = Gilt, wenn keine Zielgröße gesetzt ist.
+advanced = Erweiterte Optionen
+advanced-defaults = alle auf Standard
+max-height-label = Maximale Höhe
+max-height-help = Höhere Videos und Bilder werden verkleinert, nie vergrößert.
+max-width-label = Maximale Breite
+max-width-help = Breitere Bilder werden verkleinert, die Form bleibt; nie vergrößert.
+max-fps-label = Maximale Bildrate
+max-fps-help = Bilder über dieser Rate werden verworfen (das Video läuft gleich schnell); weniger Bilder lassen jedem mehr vom Größenbudget.
+codec-label = Videocodec
+codec-help = AV1 erzeugt bei gleicher Qualität kleinere Dateien, kodiert vom Browser; ältere Player können sie nicht öffnen.
 encoder-label = Encoder
-encoder-help = Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file.
-remove-audio = Remove audio
-keep-metadata = Keep photo metadata (camera, location)
-keep-metadata-short = Keep metadata
-trim-start = Trim start
-trim-end = Trim end
-trim-start-placeholder = start
-trim-end-placeholder = end
-trim-short = Trim { $start }–{ $end }
-trim-help = Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file.
-convert = Convert
+encoder-help = Schnell nutzt die Videocodecs deines Browsers, um ein Vielfaches flotter; x264 holt bei knappem Budget etwas mehr Qualität heraus. Automatisch wählt je Datei.
+remove-audio = Ton entfernen
+keep-metadata = Foto-Metadaten behalten (Kamera, Ort)
+keep-metadata-short = Metadaten behalten
+trim-start = Schnitt Anfang
+trim-end = Schnitt Ende
+trim-start-placeholder = Anfang
+trim-end-placeholder = Ende
+trim-short = Schnitt { $start }–{ $end }
+trim-start-not-a-time = Der Schnittanfang „{ $text }“ ist keine Zeit; schreibe ihn wie 1:05, 65 oder 1:02:03.5.
+trim-end-not-a-time = Das Schnittende „{ $text }“ ist keine Zeit; schreibe es wie 1:05, 65 oder 1:02:03.5.
+trim-end-before-start = Das Schnittende muss nach dem Schnittanfang liegen.
+trim-help = Videos und Audio: nur diesen Teil behalten, als 1:05, 65 oder 1:02:03.5. Schnitte sind genau (der Teil wird neu kodiert, nie am nächsten Keyframe geschnitten). Leer behält die ganze Datei.
+convert = Umwandeln
 
 ## Choices in the selects (the saved value stays the English label)
 
-opt-automatic = Automatic
+opt-automatic = Automatisch
 opt-original = Original
-opt-high = High
-opt-balanced = Balanced
-opt-small = Small
-opt-fast-browser-codecs = Fast (browser codecs)
-opt-best-quality-x264 = Best quality (x264)
-opt-h-264-vp9-plays-everywhere = H.264 / VP9 (plays everywhere)
-opt-av1-smaller-recent-players = AV1 (smaller, recent players)
+opt-high = Hoch
+opt-balanced = Ausgewogen
+opt-small = Klein
+opt-fast-browser-codecs = Schnell (Browser-Codecs)
+opt-best-quality-x264 = Beste Qualität (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (läuft überall)
+opt-av1-smaller-recent-players = AV1 (kleiner, neuere Player)
 
 ## Queue
 
-queue = Queue
-queue-updates = Queue updates
-queue-empty = No files yet. Add some to begin.
-download-all = Download all
-zip-preparing = Preparing the zip…
+queue = Warteschlange
+queue-updates = Neuigkeiten der Warteschlange
+queue-empty = Noch keine Dateien. Füge welche hinzu, um zu beginnen.
+download-all = Alle herunterladen
+zip-preparing = ZIP wird vorbereitet…
 zip-saved = { $count ->
-    [one] Saved a zip of { $count } file.
-   *[other] Saved a zip of { $count } files.
+    [one] ZIP mit { $count } Datei gespeichert.
+   *[other] ZIP mit { $count } Dateien gespeichert.
 }
-zip-read-failed = A finished file could not be read back.
-zip-save-failed = The zip could not be saved.
-batch-progress = Batch progress
-batch-done = Batch: { $ended } of { $total } done
-batch-stopped = ({ $stopped } failed or cancelled)
-time-left = about { $time } left
-notify = Notify me when the batch is done
-notify-unsupported = This browser cannot show notifications.
-notify-denied = Notifications are blocked for this site in the browser's settings.
-notify-background = Only when this tab is in the background.
-notify-title-finished = Tamp: the batch has finished
+zip-read-failed = Eine fertige Datei konnte nicht zurückgelesen werden.
+zip-save-failed = Das ZIP konnte nicht gespeichert werden.
+batch-progress = Fortschritt des Stapels
+batch-done = Stapel: { $ended } von { $total } fertig
+batch-stopped = ({ $stopped } fehlgeschlagen oder abgebrochen)
+time-left = noch etwa { $time }
+notify = Benachrichtigen, wenn der Stapel fertig ist
+notify-unsupported = Dieser Browser kann keine Benachrichtigungen zeigen.
+notify-denied = Benachrichtigungen sind für diese Seite in den Browsereinstellungen blockiert.
+notify-background = Nur wenn dieser Tab im Hintergrund ist.
+notify-title-finished = Tamp: Der Stapel ist fertig
 notify-title-ready = { $count ->
-    [one] Tamp: { $count } file ready
-   *[other] Tamp: { $count } files ready
+    [one] Tamp: { $count } Datei bereit
+   *[other] Tamp: { $count } Dateien bereit
 }
-notify-more = { $names } and { $count } more
+notify-more = { $names } und { $count } weitere
 notify-failed = { $count ->
-    [one] { $count } file failed.
-   *[other] { $count } files failed.
+    [one] { $count } Datei fehlgeschlagen.
+   *[other] { $count } Dateien fehlgeschlagen.
 }
-unsaved-results = You have converted files that are not downloaded yet.
+unsaved-results = Du hast umgewandelte Dateien, die noch nicht heruntergeladen sind.
 
 ## A job
 
-kind-detecting = detecting…
-kind-video = video
-kind-audio = audio
-kind-image = image
-kind-unknown = unknown
-remove = Remove
-cancel = Cancel
-retry = Retry
-waiting = Waiting…
-cancelled = Cancelled
+kind-detecting = wird erkannt…
+kind-video = Video
+kind-audio = Audio
+kind-image = Bild
+kind-unknown = unbekannt
+remove = Entfernen
+cancel = Abbrechen
+retry = Erneut versuchen
+waiting = Wartet…
+cancelled = Abgebrochen
 details = Details
-progress = Progress
-elapsed = elapsed { $time }
-speed = { $speed }× real time
+progress = Fortschritt
+elapsed = { $time } vergangen
+speed = { $speed }× Echtzeit
 plan = Plan: { $plan }
-download = Download { $name }
+download = { $name } herunterladen
 size-change = { $before } → { $after } ({ $change })
-smaller = { $percent }% smaller
-larger = { $percent }% larger
-larger-than-empty = larger
-same-size = same size
+smaller = { $percent } % kleiner
+larger = { $percent } % größer
+larger-than-empty = größer
+same-size = gleich groß
 facts-change = { $before } → { $after }
 facts-original = Original: { $facts }
-facts-result = Result: { $facts }
-options-for = Options for { $name }
-own-settings = (own settings)
-as-in-settings = As in the settings
-for-file = for { $name }
-job-target-label = Target size
+facts-result = Ergebnis: { $facts }
+options-for = Optionen für { $name }
+own-settings = (eigene Einstellungen)
+as-in-settings = Wie in den Einstellungen
+for-file = für { $name }
+job-target-label = Zielgröße
 job-target-unit = (MB)
-ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
-failed-announcement = { $input } failed: { $message }
+ready-announcement = { $input } ist fertig: { $output }, { $size } ({ $change })
+failed-announcement = { $input } fehlgeschlagen: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 
+percent = { $n } %
 size-b = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
@@ -143,28 +145,28 @@ size-pb = { $n } PB
 
 ## Preview and Compare
 
-preview = Preview { $name }
-preview-of = Preview of { $name }
-preview-failed = This browser cannot show this file; download it to open it elsewhere.
-compare = Compare { $name }
-comparison-of = Comparison of { $name }
-compare-range = Compare { $name }: original ← → converted
-compare-value = { $original }% original, { $converted }% converted
-compare-caption = Original on the left, converted on the right: drag the divider or use the arrow keys.
-compare-open-failed = The original file could not be opened for comparison.
-compare-failed = This browser cannot show one of the two files side by side.
+preview = Vorschau { $name }
+preview-of = Vorschau von { $name }
+preview-failed = Dieser Browser kann die Datei nicht zeigen; lade sie herunter, um sie anderswo zu öffnen.
+compare = Vergleichen { $name }
+comparison-of = Vergleich von { $name }
+compare-range = { $name } vergleichen: Original ← → umgewandelt
+compare-value = { $original } % Original, { $converted } % umgewandelt
+compare-caption = Original links, umgewandelt rechts: Trenner ziehen oder die Pfeiltasten nutzen.
+compare-open-failed = Die Originaldatei konnte für den Vergleich nicht geöffnet werden.
+compare-failed = Dieser Browser kann eine der beiden Dateien nicht nebeneinander zeigen.
 original = Original
-converted = Converted
-play-both = Play both
-pause-both = Pause both
+converted = Umgewandelt
+play-both = Beide abspielen
+pause-both = Beide anhalten
 
 ## Offline and updates
 
-offline-ready = Ready to work offline
-update = Update
-update-ready = A new version is ready.
-reload = Reload
-update-busy = Reload is possible when the running conversion has finished.
-update-clears-queue = Reloading clears the queue: download your results first.
-update-reload = Reload to use it.
-crashed = Something went wrong inside Tamp and it stopped working. Your files never left this device.
+offline-ready = Bereit für die Arbeit offline
+update = Aktualisierung
+update-ready = Eine neue Version ist bereit.
+reload = Neu laden
+update-busy = Neu laden geht, sobald die laufende Umwandlung fertig ist.
+update-clears-queue = Neu laden leert die Warteschlange: lade deine Ergebnisse zuerst herunter.
+update-reload = Neu laden, um sie zu nutzen.
+crashed = In Tamp ist etwas schiefgegangen, und es funktioniert nicht mehr. Deine Dateien haben dieses Gerät nie verlassen.

@@ -1,139 +1,141 @@
-# Tamp's English text: the reference every other locale must match, message for message
-# and placeholder for placeholder (core/src/i18n/check.rs, run by `cargo test -p tamp-core`).
-# Keep translations short: the phone layout is 390 px wide.
+# Texto de Tamp en español. Referencia: en.ftl (mismos mensajes, mismos marcadores).
 
 ## Page
 
-page-title = Tamp — compress and convert on your device
-promise = Compress and convert files on your device — nothing is uploaded.
-files-heading = Files
-drop-overlay = Drop files to add them
-language = Language
+page-title = Tamp: comprime y convierte en tu dispositivo
+promise = Comprime y convierte archivos en tu dispositivo: no se sube nada.
+files-heading = Archivos
+drop-overlay = Suelta archivos para añadirlos
+language = Idioma
 
 ## Adding files
 
-add-files = Add files
-add-folder = Add folder
-add-hint = or drop videos, audio, images and folders anywhere on this page, or paste them
+add-files = Añadir archivos
+add-folder = Añadir carpeta
+add-hint = o suelta vídeos, audio, imágenes y carpetas en cualquier parte de esta página, o pégalos
 
 ## Settings
 
-target-label = Target size (MB)
-target-placeholder = no limit
-presets = Size presets
-preset-source = Limit from { $source }, checked { $checked }
-preset-source-format = Limit from { $source }, checked { $checked }; makes { $format }
-target-help = Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead.
-target-not-number = The target size must be a number of megabytes, like 10 or 8.5.
-target-too-small = The target size must be at least 0.01 MB (10 KB).
-format-label = Output format
-quality-label = Quality
-quality-help = Used when no target size is set.
-advanced = Advanced options
-advanced-defaults = all at their defaults
-max-height-label = Max height
-max-height-help = Videos and images taller than this are scaled down; never up.
-max-width-label = Max width
-max-width-help = Images wider than this are scaled down, keeping their shape; never up.
-max-fps-label = Max frame rate
-max-fps-help = Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each.
-codec-label = Video codec
-codec-help = AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them.
-encoder-label = Encoder
-encoder-help = Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file.
-remove-audio = Remove audio
-keep-metadata = Keep photo metadata (camera, location)
-keep-metadata-short = Keep metadata
-trim-start = Trim start
-trim-end = Trim end
-trim-start-placeholder = start
-trim-end-placeholder = end
-trim-short = Trim { $start }–{ $end }
-trim-help = Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file.
-convert = Convert
+target-label = Tamaño objetivo (MB)
+target-placeholder = sin límite
+presets = Tamaños predefinidos
+preset-source = Límite según { $source }, comprobado el { $checked }
+preset-source-format = Límite según { $source }, comprobado el { $checked }; genera { $format }
+target-help = Los vídeos, el sonido MP3 y M4A y las imágenes JPEG y WebP nunca salen más grandes que esto (0,05 son 50 KB); los demás formatos indican en sus detalles que no se les aplica. Déjalo vacío para convertir con un ajuste de calidad.
+target-not-number = El tamaño objetivo debe ser un número de megabytes, como 10 u 8,5.
+target-too-small = El tamaño objetivo debe ser de al menos 0,01 MB (10 KB).
+format-label = Formato de salida
+quality-label = Calidad
+quality-help = Se usa cuando no hay tamaño objetivo.
+advanced = Opciones avanzadas
+advanced-defaults = todas por defecto
+max-height-label = Altura máxima
+max-height-help = Los vídeos e imágenes más altos se reducen; nunca se amplían.
+max-width-label = Anchura máxima
+max-width-help = Las imágenes más anchas se reducen conservando su forma; nunca se amplían.
+max-fps-label = Fotogramas máximos
+max-fps-help = Se descartan los fotogramas por encima de esta tasa (el vídeo dura lo mismo); menos fotogramas dejan más presupuesto de tamaño a cada uno.
+codec-label = Códec de vídeo
+codec-help = AV1 da archivos más pequeños con la misma calidad, codificados por tu navegador; los reproductores antiguos no los abren.
+encoder-label = Codificador
+encoder-help = Rápido usa los códecs de vídeo de tu navegador, varias veces más veloz; x264 saca algo más de calidad con presupuestos ajustados. Automático elige por archivo.
+remove-audio = Quitar el audio
+keep-metadata = Conservar metadatos de fotos (cámara, ubicación)
+keep-metadata-short = Conservar metadatos
+trim-start = Recortar inicio
+trim-end = Recortar final
+trim-start-placeholder = inicio
+trim-end-placeholder = final
+trim-short = Recorte { $start }–{ $end }
+trim-start-not-a-time = El inicio del recorte «{ $text }» no es una hora; escríbelo como 1:05, 65 o 1:02:03.5.
+trim-end-not-a-time = El final del recorte «{ $text }» no es una hora; escríbelo como 1:05, 65 o 1:02:03.5.
+trim-end-before-start = El final del recorte debe ir después del inicio.
+trim-help = Vídeo y audio: conserva solo esta parte, como 1:05, 65 o 1:02:03.5. Los cortes son exactos (la parte se vuelve a codificar, nunca se corta en el fotograma clave más cercano). Vacío conserva el archivo entero.
+convert = Convertir
 
 ## Choices in the selects (the saved value stays the English label)
 
-opt-automatic = Automatic
+opt-automatic = Automático
 opt-original = Original
-opt-high = High
-opt-balanced = Balanced
-opt-small = Small
-opt-fast-browser-codecs = Fast (browser codecs)
-opt-best-quality-x264 = Best quality (x264)
-opt-h-264-vp9-plays-everywhere = H.264 / VP9 (plays everywhere)
-opt-av1-smaller-recent-players = AV1 (smaller, recent players)
+opt-high = Alta
+opt-balanced = Equilibrada
+opt-small = Pequeña
+opt-fast-browser-codecs = Rápido (códecs del navegador)
+opt-best-quality-x264 = Máxima calidad (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (se reproduce en todas partes)
+opt-av1-smaller-recent-players = AV1 (más pequeño, reproductores recientes)
 
 ## Queue
 
-queue = Queue
-queue-updates = Queue updates
-queue-empty = No files yet. Add some to begin.
-download-all = Download all
-zip-preparing = Preparing the zip…
+queue = Cola
+queue-updates = Novedades de la cola
+queue-empty = Aún no hay archivos. Añade alguno para empezar.
+download-all = Descargar todo
+zip-preparing = Preparando el zip…
 zip-saved = { $count ->
-    [one] Saved a zip of { $count } file.
-   *[other] Saved a zip of { $count } files.
+    [one] Zip guardado con { $count } archivo.
+   *[other] Zip guardado con { $count } archivos.
 }
-zip-read-failed = A finished file could not be read back.
-zip-save-failed = The zip could not be saved.
-batch-progress = Batch progress
-batch-done = Batch: { $ended } of { $total } done
-batch-stopped = ({ $stopped } failed or cancelled)
-time-left = about { $time } left
-notify = Notify me when the batch is done
-notify-unsupported = This browser cannot show notifications.
-notify-denied = Notifications are blocked for this site in the browser's settings.
-notify-background = Only when this tab is in the background.
-notify-title-finished = Tamp: the batch has finished
+zip-read-failed = No se pudo volver a leer un archivo terminado.
+zip-save-failed = No se pudo guardar el zip.
+batch-progress = Progreso del lote
+batch-done = Lote: { $ended } de { $total } listos
+batch-stopped = ({ $stopped } fallidos o cancelados)
+time-left = quedan unos { $time }
+notify = Avisarme cuando termine el lote
+notify-unsupported = Este navegador no puede mostrar notificaciones.
+notify-denied = Las notificaciones de este sitio están bloqueadas en los ajustes del navegador.
+notify-background = Solo cuando esta pestaña esté en segundo plano.
+notify-title-finished = Tamp: el lote ha terminado
 notify-title-ready = { $count ->
-    [one] Tamp: { $count } file ready
-   *[other] Tamp: { $count } files ready
+    [one] Tamp: { $count } archivo listo
+   *[other] Tamp: { $count } archivos listos
 }
-notify-more = { $names } and { $count } more
+notify-more = { $names } y { $count } más
 notify-failed = { $count ->
-    [one] { $count } file failed.
-   *[other] { $count } files failed.
+    [one] { $count } archivo ha fallado.
+   *[other] { $count } archivos han fallado.
 }
-unsaved-results = You have converted files that are not downloaded yet.
+unsaved-results = Tienes archivos convertidos que aún no has descargado.
 
 ## A job
 
-kind-detecting = detecting…
-kind-video = video
+kind-detecting = detectando…
+kind-video = vídeo
 kind-audio = audio
-kind-image = image
-kind-unknown = unknown
-remove = Remove
-cancel = Cancel
-retry = Retry
-waiting = Waiting…
-cancelled = Cancelled
-details = Details
-progress = Progress
-elapsed = elapsed { $time }
-speed = { $speed }× real time
+kind-image = imagen
+kind-unknown = desconocido
+remove = Quitar
+cancel = Cancelar
+retry = Reintentar
+waiting = En espera…
+cancelled = Cancelado
+details = Detalles
+progress = Progreso
+elapsed = { $time } transcurrido
+speed = { $speed }× tiempo real
 plan = Plan: { $plan }
-download = Download { $name }
+download = Descargar { $name }
 size-change = { $before } → { $after } ({ $change })
-smaller = { $percent }% smaller
-larger = { $percent }% larger
-larger-than-empty = larger
-same-size = same size
+smaller = { $percent } % más pequeño
+larger = { $percent } % más grande
+larger-than-empty = más grande
+same-size = mismo tamaño
 facts-change = { $before } → { $after }
 facts-original = Original: { $facts }
-facts-result = Result: { $facts }
-options-for = Options for { $name }
-own-settings = (own settings)
-as-in-settings = As in the settings
-for-file = for { $name }
-job-target-label = Target size
+facts-result = Resultado: { $facts }
+options-for = Opciones de { $name }
+own-settings = (ajustes propios)
+as-in-settings = Como en los ajustes
+for-file = de { $name }
+job-target-label = Tamaño objetivo
 job-target-unit = (MB)
-ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
-failed-announcement = { $input } failed: { $message }
+ready-announcement = { $input } está listo: { $output }, { $size } ({ $change })
+failed-announcement = { $input } ha fallado: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 
+percent = { $n } %
 size-b = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
@@ -143,28 +145,28 @@ size-pb = { $n } PB
 
 ## Preview and Compare
 
-preview = Preview { $name }
-preview-of = Preview of { $name }
-preview-failed = This browser cannot show this file; download it to open it elsewhere.
-compare = Compare { $name }
-comparison-of = Comparison of { $name }
-compare-range = Compare { $name }: original ← → converted
-compare-value = { $original }% original, { $converted }% converted
-compare-caption = Original on the left, converted on the right: drag the divider or use the arrow keys.
-compare-open-failed = The original file could not be opened for comparison.
-compare-failed = This browser cannot show one of the two files side by side.
+preview = Vista previa de { $name }
+preview-of = Vista previa de { $name }
+preview-failed = Este navegador no puede mostrar este archivo; descárgalo para abrirlo en otro sitio.
+compare = Comparar { $name }
+comparison-of = Comparación de { $name }
+compare-range = Comparar { $name }: original ← → convertido
+compare-value = { $original } % original, { $converted } % convertido
+compare-caption = Original a la izquierda, convertido a la derecha: arrastra el divisor o usa las flechas.
+compare-open-failed = No se pudo abrir el archivo original para compararlo.
+compare-failed = Este navegador no puede mostrar uno de los dos archivos lado a lado.
 original = Original
-converted = Converted
-play-both = Play both
-pause-both = Pause both
+converted = Convertido
+play-both = Reproducir ambos
+pause-both = Pausar ambos
 
 ## Offline and updates
 
-offline-ready = Ready to work offline
-update = Update
-update-ready = A new version is ready.
-reload = Reload
-update-busy = Reload is possible when the running conversion has finished.
-update-clears-queue = Reloading clears the queue: download your results first.
-update-reload = Reload to use it.
-crashed = Something went wrong inside Tamp and it stopped working. Your files never left this device.
+offline-ready = Listo para trabajar sin conexión
+update = Actualización
+update-ready = Hay una versión nueva lista.
+reload = Recargar
+update-busy = Podrás recargar cuando termine la conversión en curso.
+update-clears-queue = Recargar vacía la cola: descarga antes tus resultados.
+update-reload = Recarga para usarla.
+crashed = Algo ha fallado dentro de Tamp y ha dejado de funcionar. Tus archivos nunca han salido de este dispositivo.

@@ -1,170 +1,172 @@
-# Tamp's English text: the reference every other locale must match, message for message
-# and placeholder for placeholder (core/src/i18n/check.rs, run by `cargo test -p tamp-core`).
-# Keep translations short: the phone layout is 390 px wide.
+# Texte français de Tamp. Référence : en.ftl (mêmes messages, mêmes paramètres).
 
 ## Page
 
-page-title = Tamp — compress and convert on your device
-promise = Compress and convert files on your device — nothing is uploaded.
-files-heading = Files
-drop-overlay = Drop files to add them
-language = Language
+page-title = Tamp – compresser et convertir sur votre appareil
+promise = Compressez et convertissez vos fichiers sur votre appareil : rien n’est envoyé.
+files-heading = Fichiers
+drop-overlay = Déposez des fichiers pour les ajouter
+language = Langue
 
 ## Adding files
 
-add-files = Add files
-add-folder = Add folder
-add-hint = or drop videos, audio, images and folders anywhere on this page, or paste them
+add-files = Ajouter des fichiers
+add-folder = Ajouter un dossier
+add-hint = ou déposez vidéos, sons, images et dossiers n’importe où sur cette page, ou collez-les
 
 ## Settings
 
-target-label = Target size (MB)
-target-placeholder = no limit
-presets = Size presets
-preset-source = Limit from { $source }, checked { $checked }
-preset-source-format = Limit from { $source }, checked { $checked }; makes { $format }
-target-help = Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead.
-target-not-number = The target size must be a number of megabytes, like 10 or 8.5.
-target-too-small = The target size must be at least 0.01 MB (10 KB).
-format-label = Output format
-quality-label = Quality
-quality-help = Used when no target size is set.
-advanced = Advanced options
-advanced-defaults = all at their defaults
-max-height-label = Max height
-max-height-help = Videos and images taller than this are scaled down; never up.
-max-width-label = Max width
-max-width-help = Images wider than this are scaled down, keeping their shape; never up.
-max-fps-label = Max frame rate
-max-fps-help = Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each.
-codec-label = Video codec
-codec-help = AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them.
-encoder-label = Encoder
-encoder-help = Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file.
-remove-audio = Remove audio
-keep-metadata = Keep photo metadata (camera, location)
-keep-metadata-short = Keep metadata
-trim-start = Trim start
-trim-end = Trim end
-trim-start-placeholder = start
-trim-end-placeholder = end
-trim-short = Trim { $start }–{ $end }
-trim-help = Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file.
-convert = Convert
+target-label = Taille visée (Mo)
+target-placeholder = sans limite
+presets = Tailles prédéfinies
+preset-source = Limite selon { $source }, vérifiée le { $checked }
+preset-source-format = Limite selon { $source }, vérifiée le { $checked } ; produit du { $format }
+target-help = Les vidéos, le son MP3 et M4A et les images JPEG et WebP ne dépassent jamais cette taille (0,05 fait 50 Ko) ; les autres formats indiquent dans leurs détails qu’elle ne s’applique pas. Laissez vide pour convertir selon un réglage de qualité.
+target-not-number = La taille visée doit être un nombre de mégaoctets, comme 10 ou 8,5.
+target-too-small = La taille visée doit être d’au moins 0,01 Mo (10 Ko).
+format-label = Format de sortie
+quality-label = Qualité
+quality-help = Utilisée quand aucune taille n’est visée.
+advanced = Options avancées
+advanced-defaults = toutes par défaut
+max-height-label = Hauteur max.
+max-height-help = Les vidéos et images plus hautes sont réduites, jamais agrandies.
+max-width-label = Largeur max.
+max-width-help = Les images plus larges sont réduites en gardant leurs proportions, jamais agrandies.
+max-fps-label = Cadence max.
+max-fps-help = Les images au-delà de cette cadence sont supprimées (la vidéo garde sa vitesse) ; moins d’images laissent plus de place à chacune.
+codec-label = Codec vidéo
+codec-help = AV1 donne des fichiers plus petits à qualité égale, encodés par votre navigateur ; les anciens lecteurs ne les ouvrent pas.
+encoder-label = Encodeur
+encoder-help = Rapide utilise les codecs vidéo de votre navigateur, plusieurs fois plus vite ; x264 tire un peu plus de qualité des budgets serrés. Automatique choisit pour chaque fichier.
+remove-audio = Retirer le son
+keep-metadata = Garder les métadonnées photo (appareil, lieu)
+keep-metadata-short = Métadonnées gardées
+trim-start = Début de la coupe
+trim-end = Fin de la coupe
+trim-start-placeholder = début
+trim-end-placeholder = fin
+trim-short = Coupe { $start }–{ $end }
+trim-start-not-a-time = Le début de coupe « { $text } » n’est pas une durée ; écrivez-le comme 1:05, 65 ou 1:02:03.5.
+trim-end-not-a-time = La fin de coupe « { $text } » n’est pas une durée ; écrivez-la comme 1:05, 65 ou 1:02:03.5.
+trim-end-before-start = La fin de la coupe doit venir après son début.
+trim-help = Vidéos et sons : ne garder que cette partie, sous la forme 1:05, 65 ou 1:02:03.5. Les coupes sont exactes (la partie est réencodée, jamais coupée à l’image clé la plus proche). Vide garde tout le fichier.
+convert = Convertir
 
 ## Choices in the selects (the saved value stays the English label)
 
-opt-automatic = Automatic
-opt-original = Original
-opt-high = High
-opt-balanced = Balanced
-opt-small = Small
-opt-fast-browser-codecs = Fast (browser codecs)
-opt-best-quality-x264 = Best quality (x264)
-opt-h-264-vp9-plays-everywhere = H.264 / VP9 (plays everywhere)
-opt-av1-smaller-recent-players = AV1 (smaller, recent players)
+opt-automatic = Automatique
+opt-original = Originale
+opt-high = Haute
+opt-balanced = Équilibrée
+opt-small = Petite
+opt-fast-browser-codecs = Rapide (codecs du navigateur)
+opt-best-quality-x264 = Meilleure qualité (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (lisible partout)
+opt-av1-smaller-recent-players = AV1 (plus petit, lecteurs récents)
 
 ## Queue
 
-queue = Queue
-queue-updates = Queue updates
-queue-empty = No files yet. Add some to begin.
-download-all = Download all
-zip-preparing = Preparing the zip…
+queue = File d’attente
+queue-updates = Nouvelles de la file d’attente
+queue-empty = Aucun fichier pour l’instant. Ajoutez-en pour commencer.
+download-all = Tout télécharger
+zip-preparing = Préparation du zip…
 zip-saved = { $count ->
-    [one] Saved a zip of { $count } file.
-   *[other] Saved a zip of { $count } files.
+    [one] Zip de { $count } fichier enregistré.
+   *[other] Zip de { $count } fichiers enregistré.
 }
-zip-read-failed = A finished file could not be read back.
-zip-save-failed = The zip could not be saved.
-batch-progress = Batch progress
-batch-done = Batch: { $ended } of { $total } done
-batch-stopped = ({ $stopped } failed or cancelled)
-time-left = about { $time } left
-notify = Notify me when the batch is done
-notify-unsupported = This browser cannot show notifications.
-notify-denied = Notifications are blocked for this site in the browser's settings.
-notify-background = Only when this tab is in the background.
-notify-title-finished = Tamp: the batch has finished
+zip-read-failed = Un fichier terminé n’a pas pu être relu.
+zip-save-failed = Le zip n’a pas pu être enregistré.
+batch-progress = Progression du lot
+batch-done = Lot : { $ended } sur { $total } terminés
+batch-stopped = ({ $stopped } en échec ou annulés)
+time-left = encore { $time } environ
+notify = Me prévenir quand le lot est terminé
+notify-unsupported = Ce navigateur ne peut pas afficher de notifications.
+notify-denied = Les notifications de ce site sont bloquées dans les réglages du navigateur.
+notify-background = Seulement quand cet onglet est en arrière-plan.
+notify-title-finished = Tamp : le lot est terminé
 notify-title-ready = { $count ->
-    [one] Tamp: { $count } file ready
-   *[other] Tamp: { $count } files ready
+    [one] Tamp : { $count } fichier prêt
+   *[other] Tamp : { $count } fichiers prêts
 }
-notify-more = { $names } and { $count } more
+notify-more = { $names } et { $count } de plus
 notify-failed = { $count ->
-    [one] { $count } file failed.
-   *[other] { $count } files failed.
+    [one] { $count } fichier en échec.
+   *[other] { $count } fichiers en échec.
 }
-unsaved-results = You have converted files that are not downloaded yet.
+unsaved-results = Vous avez des fichiers convertis qui ne sont pas encore téléchargés.
 
 ## A job
 
-kind-detecting = detecting…
-kind-video = video
-kind-audio = audio
+kind-detecting = détection…
+kind-video = vidéo
+kind-audio = son
 kind-image = image
-kind-unknown = unknown
-remove = Remove
-cancel = Cancel
-retry = Retry
-waiting = Waiting…
-cancelled = Cancelled
-details = Details
-progress = Progress
-elapsed = elapsed { $time }
-speed = { $speed }× real time
-plan = Plan: { $plan }
-download = Download { $name }
+kind-unknown = inconnu
+remove = Retirer
+cancel = Annuler
+retry = Réessayer
+waiting = En attente…
+cancelled = Annulé
+details = Détails
+progress = Progression
+elapsed = { $time } écoulé
+speed = { $speed }× le temps réel
+plan = Plan : { $plan }
+download = Télécharger { $name }
 size-change = { $before } → { $after } ({ $change })
-smaller = { $percent }% smaller
-larger = { $percent }% larger
-larger-than-empty = larger
-same-size = same size
+smaller = { $percent } % plus petit
+larger = { $percent } % plus grand
+larger-than-empty = plus grand
+same-size = même taille
 facts-change = { $before } → { $after }
-facts-original = Original: { $facts }
-facts-result = Result: { $facts }
-options-for = Options for { $name }
-own-settings = (own settings)
-as-in-settings = As in the settings
-for-file = for { $name }
-job-target-label = Target size
-job-target-unit = (MB)
-ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
-failed-announcement = { $input } failed: { $message }
+facts-original = Original : { $facts }
+facts-result = Résultat : { $facts }
+options-for = Options de { $name }
+own-settings = (réglages propres)
+as-in-settings = Comme dans les réglages
+for-file = pour { $name }
+job-target-label = Taille visée
+job-target-unit = (Mo)
+ready-announcement = { $input } est prêt : { $output }, { $size } ({ $change })
+failed-announcement = { $input } a échoué : { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 
-size-b = { $n } B
-size-kb = { $n } KB
-size-mb = { $n } MB
-size-gb = { $n } GB
-size-tb = { $n } TB
-size-pb = { $n } PB
+percent = { $n } %
+size-b = { $n } o
+size-kb = { $n } Ko
+size-mb = { $n } Mo
+size-gb = { $n } Go
+size-tb = { $n } To
+size-pb = { $n } Po
 
 ## Preview and Compare
 
-preview = Preview { $name }
-preview-of = Preview of { $name }
-preview-failed = This browser cannot show this file; download it to open it elsewhere.
-compare = Compare { $name }
-comparison-of = Comparison of { $name }
-compare-range = Compare { $name }: original ← → converted
-compare-value = { $original }% original, { $converted }% converted
-compare-caption = Original on the left, converted on the right: drag the divider or use the arrow keys.
-compare-open-failed = The original file could not be opened for comparison.
-compare-failed = This browser cannot show one of the two files side by side.
+preview = Aperçu de { $name }
+preview-of = Aperçu de { $name }
+preview-failed = Ce navigateur ne peut pas afficher ce fichier ; téléchargez-le pour l’ouvrir ailleurs.
+compare = Comparer { $name }
+comparison-of = Comparaison de { $name }
+compare-range = Comparer { $name } : original ← → converti
+compare-value = { $original } % original, { $converted } % converti
+compare-caption = L’original à gauche, le converti à droite : faites glisser le séparateur ou utilisez les flèches.
+compare-open-failed = Le fichier original n’a pas pu être ouvert pour la comparaison.
+compare-failed = Ce navigateur ne peut pas afficher l’un des deux fichiers côte à côte.
 original = Original
-converted = Converted
-play-both = Play both
-pause-both = Pause both
+converted = Converti
+play-both = Lire les deux
+pause-both = Mettre les deux en pause
 
 ## Offline and updates
 
-offline-ready = Ready to work offline
-update = Update
-update-ready = A new version is ready.
-reload = Reload
-update-busy = Reload is possible when the running conversion has finished.
-update-clears-queue = Reloading clears the queue: download your results first.
-update-reload = Reload to use it.
-crashed = Something went wrong inside Tamp and it stopped working. Your files never left this device.
+offline-ready = Prêt à fonctionner hors ligne
+update = Mise à jour
+update-ready = Une nouvelle version est prête.
+reload = Recharger
+update-busy = Le rechargement sera possible à la fin de la conversion en cours.
+update-clears-queue = Recharger vide la file d’attente : téléchargez d’abord vos résultats.
+update-reload = Rechargez pour l’utiliser.
+crashed = Un problème est survenu dans Tamp, qui s’est arrêté. Vos fichiers n’ont jamais quitté cet appareil.

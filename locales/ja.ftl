@@ -1,139 +1,132 @@
-# Tamp's English text: the reference every other locale must match, message for message
-# and placeholder for placeholder (core/src/i18n/check.rs, run by `cargo test -p tamp-core`).
-# Keep translations short: the phone layout is 390 px wide.
+# Tamp の日本語テキスト。基準は en.ftl(同じメッセージ、同じ変数)。
 
 ## Page
 
-page-title = Tamp — compress and convert on your device
-promise = Compress and convert files on your device — nothing is uploaded.
-files-heading = Files
-drop-overlay = Drop files to add them
-language = Language
+page-title = Tamp — 端末上で圧縮・変換
+promise = ファイルを端末上で圧縮・変換します。アップロードは一切ありません。
+files-heading = ファイル
+drop-overlay = ここにドロップして追加
+language = 言語
 
 ## Adding files
 
-add-files = Add files
-add-folder = Add folder
-add-hint = or drop videos, audio, images and folders anywhere on this page, or paste them
+add-files = ファイルを追加
+add-folder = フォルダーを追加
+add-hint = または動画・音声・画像・フォルダーをこのページのどこかにドロップするか貼り付け
 
 ## Settings
 
-target-label = Target size (MB)
-target-placeholder = no limit
-presets = Size presets
-preset-source = Limit from { $source }, checked { $checked }
-preset-source-format = Limit from { $source }, checked { $checked }; makes { $format }
-target-help = Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead.
-target-not-number = The target size must be a number of megabytes, like 10 or 8.5.
-target-too-small = The target size must be at least 0.01 MB (10 KB).
-format-label = Output format
-quality-label = Quality
-quality-help = Used when no target size is set.
-advanced = Advanced options
-advanced-defaults = all at their defaults
-max-height-label = Max height
-max-height-help = Videos and images taller than this are scaled down; never up.
-max-width-label = Max width
-max-width-help = Images wider than this are scaled down, keeping their shape; never up.
-max-fps-label = Max frame rate
-max-fps-help = Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each.
-codec-label = Video codec
-codec-help = AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them.
-encoder-label = Encoder
-encoder-help = Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file.
-remove-audio = Remove audio
-keep-metadata = Keep photo metadata (camera, location)
-keep-metadata-short = Keep metadata
-trim-start = Trim start
-trim-end = Trim end
-trim-start-placeholder = start
-trim-end-placeholder = end
-trim-short = Trim { $start }–{ $end }
-trim-help = Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file.
-convert = Convert
+target-label = 目標サイズ (MB)
+target-placeholder = 上限なし
+presets = サイズのプリセット
+preset-source = 上限の出典: { $source }(確認日 { $checked })
+preset-source-format = 上限の出典: { $source }(確認日 { $checked })。{ $format } で出力
+target-help = 動画、MP3・M4A の音声、JPEG・WebP の画像はこのサイズを超えません(0.05 は 50 KB)。その他の形式では適用されないことが詳細に表示されます。空欄にすると画質設定で変換します。
+target-not-number = 目標サイズは 10 や 8.5 のようなメガバイト数で入力してください。
+target-too-small = 目標サイズは 0.01 MB (10 KB) 以上にしてください。
+format-label = 出力形式
+quality-label = 画質
+quality-help = 目標サイズがないときに使います。
+advanced = 詳細オプション
+advanced-defaults = すべて既定値
+max-height-label = 最大の高さ
+max-height-help = これより高い動画と画像は縮小します。拡大はしません。
+max-width-label = 最大の幅
+max-width-help = これより幅の広い画像は縦横比を保って縮小します。拡大はしません。
+max-fps-label = 最大フレームレート
+max-fps-help = これを超えるフレームは間引きます(再生速度は同じ)。フレームが減るほど 1 枚あたりのサイズに余裕が出ます。
+codec-label = 動画コーデック
+codec-help = AV1 は同じ画質でより小さなファイルをブラウザーで作ります。古いプレーヤーでは開けません。
+encoder-label = エンコーダー
+encoder-help = 高速はブラウザー内蔵の動画コーデックで数倍速く、x264 は厳しい予算で少し高い画質を出します。自動はファイルごとに選びます。
+remove-audio = 音声を削除
+keep-metadata = 写真のメタデータを残す(カメラ、位置情報)
+keep-metadata-short = メタデータを残す
+trim-start = 切り出し開始
+trim-end = 切り出し終了
+trim-start-placeholder = 開始
+trim-end-placeholder = 終了
+trim-short = 切り出し { $start }–{ $end }
+trim-start-not-a-time = 切り出し開始「{ $text }」は時刻ではありません。1:05、65、1:02:03.5 のように入力してください。
+trim-end-not-a-time = 切り出し終了「{ $text }」は時刻ではありません。1:05、65、1:02:03.5 のように入力してください。
+trim-end-before-start = 切り出し終了は開始より後にしてください。
+trim-help = 動画と音声: この部分だけを残します(1:05、65、1:02:03.5 の形式)。切り出しは正確です(再エンコードし、キーフレームで切りません)。空欄ならファイル全体です。
+convert = 変換
 
 ## Choices in the selects (the saved value stays the English label)
 
-opt-automatic = Automatic
-opt-original = Original
-opt-high = High
-opt-balanced = Balanced
-opt-small = Small
-opt-fast-browser-codecs = Fast (browser codecs)
-opt-best-quality-x264 = Best quality (x264)
-opt-h-264-vp9-plays-everywhere = H.264 / VP9 (plays everywhere)
-opt-av1-smaller-recent-players = AV1 (smaller, recent players)
+opt-automatic = 自動
+opt-original = 元のまま
+opt-high = 高
+opt-balanced = 標準
+opt-small = 小
+opt-fast-browser-codecs = 高速(ブラウザーのコーデック)
+opt-best-quality-x264 = 最高画質(x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9(どこでも再生可)
+opt-av1-smaller-recent-players = AV1(小さい、新しいプレーヤー向け)
 
 ## Queue
 
-queue = Queue
-queue-updates = Queue updates
-queue-empty = No files yet. Add some to begin.
-download-all = Download all
-zip-preparing = Preparing the zip…
-zip-saved = { $count ->
-    [one] Saved a zip of { $count } file.
-   *[other] Saved a zip of { $count } files.
-}
-zip-read-failed = A finished file could not be read back.
-zip-save-failed = The zip could not be saved.
-batch-progress = Batch progress
-batch-done = Batch: { $ended } of { $total } done
-batch-stopped = ({ $stopped } failed or cancelled)
-time-left = about { $time } left
-notify = Notify me when the batch is done
-notify-unsupported = This browser cannot show notifications.
-notify-denied = Notifications are blocked for this site in the browser's settings.
-notify-background = Only when this tab is in the background.
-notify-title-finished = Tamp: the batch has finished
-notify-title-ready = { $count ->
-    [one] Tamp: { $count } file ready
-   *[other] Tamp: { $count } files ready
-}
-notify-more = { $names } and { $count } more
-notify-failed = { $count ->
-    [one] { $count } file failed.
-   *[other] { $count } files failed.
-}
-unsaved-results = You have converted files that are not downloaded yet.
+queue = キュー
+queue-updates = キューのお知らせ
+queue-empty = ファイルはまだありません。追加して始めましょう。
+download-all = すべてダウンロード
+zip-preparing = ZIP を準備中…
+zip-saved = { $count } 個のファイルを ZIP で保存しました。
+zip-read-failed = 完成したファイルを読み戻せませんでした。
+zip-save-failed = ZIP を保存できませんでした。
+batch-progress = バッチの進捗
+batch-done = バッチ: { $total } 件中 { $ended } 件完了
+batch-stopped = ({ $stopped } 件が失敗または取り消し)
+time-left = 残り約 { $time }
+notify = バッチ完了時に通知する
+notify-unsupported = このブラウザーは通知を表示できません。
+notify-denied = このサイトの通知はブラウザーの設定でブロックされています。
+notify-background = このタブがバックグラウンドのときだけ。
+notify-title-finished = Tamp: バッチが終わりました
+notify-title-ready = Tamp: { $count } 件のファイルが完成
+notify-more = { $names } ほか { $count } 件
+notify-failed = { $count } 件のファイルが失敗しました。
+unsaved-results = まだダウンロードしていない変換済みファイルがあります。
 
 ## A job
 
-kind-detecting = detecting…
-kind-video = video
-kind-audio = audio
-kind-image = image
-kind-unknown = unknown
-remove = Remove
-cancel = Cancel
-retry = Retry
-waiting = Waiting…
-cancelled = Cancelled
-details = Details
-progress = Progress
-elapsed = elapsed { $time }
-speed = { $speed }× real time
-plan = Plan: { $plan }
-download = Download { $name }
-size-change = { $before } → { $after } ({ $change })
-smaller = { $percent }% smaller
-larger = { $percent }% larger
-larger-than-empty = larger
-same-size = same size
+kind-detecting = 判別中…
+kind-video = 動画
+kind-audio = 音声
+kind-image = 画像
+kind-unknown = 不明
+remove = 削除
+cancel = 取り消し
+retry = 再試行
+waiting = 待機中…
+cancelled = 取り消しました
+details = 詳細
+progress = 進捗
+elapsed = 経過 { $time }
+speed = 実時間の { $speed } 倍
+plan = 計画: { $plan }
+download = { $name } をダウンロード
+size-change = { $before } → { $after }({ $change })
+smaller = { $percent }% 小さく
+larger = { $percent }% 大きく
+larger-than-empty = 大きく
+same-size = 同じサイズ
 facts-change = { $before } → { $after }
-facts-original = Original: { $facts }
-facts-result = Result: { $facts }
-options-for = Options for { $name }
-own-settings = (own settings)
-as-in-settings = As in the settings
-for-file = for { $name }
-job-target-label = Target size
+facts-original = 元: { $facts }
+facts-result = 結果: { $facts }
+options-for = { $name } のオプション
+own-settings = (個別設定)
+as-in-settings = 設定どおり
+for-file = ({ $name })
+job-target-label = 目標サイズ
 job-target-unit = (MB)
-ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
-failed-announcement = { $input } failed: { $message }
+ready-announcement = { $input } が完成: { $output }、{ $size }({ $change })
+failed-announcement = { $input } は失敗: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 
+percent = { $n }%
 size-b = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
@@ -143,28 +136,28 @@ size-pb = { $n } PB
 
 ## Preview and Compare
 
-preview = Preview { $name }
-preview-of = Preview of { $name }
-preview-failed = This browser cannot show this file; download it to open it elsewhere.
-compare = Compare { $name }
-comparison-of = Comparison of { $name }
-compare-range = Compare { $name }: original ← → converted
-compare-value = { $original }% original, { $converted }% converted
-compare-caption = Original on the left, converted on the right: drag the divider or use the arrow keys.
-compare-open-failed = The original file could not be opened for comparison.
-compare-failed = This browser cannot show one of the two files side by side.
-original = Original
-converted = Converted
-play-both = Play both
-pause-both = Pause both
+preview = { $name } をプレビュー
+preview-of = { $name } のプレビュー
+preview-failed = このブラウザーではこのファイルを表示できません。ダウンロードして別のアプリで開いてください。
+compare = { $name } を比較
+comparison-of = { $name } の比較
+compare-range = { $name } を比較: 元 ← → 変換後
+compare-value = 元 { $original }%、変換後 { $converted }%
+compare-caption = 左が元、右が変換後。仕切りをドラッグするか矢印キーで動かします。
+compare-open-failed = 比較のために元のファイルを開けませんでした。
+compare-failed = このブラウザーでは 2 つのファイルの片方を並べて表示できません。
+original = 元
+converted = 変換後
+play-both = 両方を再生
+pause-both = 両方を一時停止
 
 ## Offline and updates
 
-offline-ready = Ready to work offline
-update = Update
-update-ready = A new version is ready.
-reload = Reload
-update-busy = Reload is possible when the running conversion has finished.
-update-clears-queue = Reloading clears the queue: download your results first.
-update-reload = Reload to use it.
-crashed = Something went wrong inside Tamp and it stopped working. Your files never left this device.
+offline-ready = オフラインで使えます
+update = 更新
+update-ready = 新しいバージョンの準備ができました。
+reload = 再読み込み
+update-busy = 実行中の変換が終わると再読み込みできます。
+update-clears-queue = 再読み込みするとキューが消えます。先に結果をダウンロードしてください。
+update-reload = 再読み込みで使えます。
+crashed = Tamp の内部で問題が起き、動作が止まりました。ファイルがこの端末から出たことはありません。

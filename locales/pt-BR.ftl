@@ -1,139 +1,141 @@
-# Tamp's English text: the reference every other locale must match, message for message
-# and placeholder for placeholder (core/src/i18n/check.rs, run by `cargo test -p tamp-core`).
-# Keep translations short: the phone layout is 390 px wide.
+# Texto do Tamp em português do Brasil. Referência: en.ftl (mesmas mensagens e variáveis).
 
 ## Page
 
-page-title = Tamp — compress and convert on your device
-promise = Compress and convert files on your device — nothing is uploaded.
-files-heading = Files
-drop-overlay = Drop files to add them
-language = Language
+page-title = Tamp — comprima e converta no seu dispositivo
+promise = Comprima e converta arquivos no seu dispositivo — nada é enviado.
+files-heading = Arquivos
+drop-overlay = Solte arquivos para adicioná-los
+language = Idioma
 
 ## Adding files
 
-add-files = Add files
-add-folder = Add folder
-add-hint = or drop videos, audio, images and folders anywhere on this page, or paste them
+add-files = Adicionar arquivos
+add-folder = Adicionar pasta
+add-hint = ou solte vídeos, áudios, imagens e pastas em qualquer lugar desta página, ou cole-os
 
 ## Settings
 
-target-label = Target size (MB)
-target-placeholder = no limit
-presets = Size presets
-preset-source = Limit from { $source }, checked { $checked }
-preset-source-format = Limit from { $source }, checked { $checked }; makes { $format }
-target-help = Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead.
-target-not-number = The target size must be a number of megabytes, like 10 or 8.5.
-target-too-small = The target size must be at least 0.01 MB (10 KB).
-format-label = Output format
-quality-label = Quality
-quality-help = Used when no target size is set.
-advanced = Advanced options
-advanced-defaults = all at their defaults
-max-height-label = Max height
-max-height-help = Videos and images taller than this are scaled down; never up.
-max-width-label = Max width
-max-width-help = Images wider than this are scaled down, keeping their shape; never up.
-max-fps-label = Max frame rate
-max-fps-help = Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each.
-codec-label = Video codec
-codec-help = AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them.
-encoder-label = Encoder
-encoder-help = Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file.
-remove-audio = Remove audio
-keep-metadata = Keep photo metadata (camera, location)
-keep-metadata-short = Keep metadata
-trim-start = Trim start
-trim-end = Trim end
-trim-start-placeholder = start
-trim-end-placeholder = end
-trim-short = Trim { $start }–{ $end }
-trim-help = Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file.
-convert = Convert
+target-label = Tamanho-alvo (MB)
+target-placeholder = sem limite
+presets = Tamanhos prontos
+preset-source = Limite segundo { $source }, conferido em { $checked }
+preset-source-format = Limite segundo { $source }, conferido em { $checked }; gera { $format }
+target-help = Vídeos, som MP3 e M4A e imagens JPEG e WebP nunca saem maiores que isto (0,05 são 50 KB); os outros formatos dizem nos detalhes que ele não se aplica. Deixe vazio para converter por um nível de qualidade.
+target-not-number = O tamanho-alvo deve ser um número de megabytes, como 10 ou 8,5.
+target-too-small = O tamanho-alvo deve ser de pelo menos 0,01 MB (10 KB).
+format-label = Formato de saída
+quality-label = Qualidade
+quality-help = Usada quando não há tamanho-alvo.
+advanced = Opções avançadas
+advanced-defaults = todas no padrão
+max-height-label = Altura máxima
+max-height-help = Vídeos e imagens mais altos são reduzidos; nunca ampliados.
+max-width-label = Largura máxima
+max-width-help = Imagens mais largas são reduzidas, mantendo a proporção; nunca ampliadas.
+max-fps-label = Taxa de quadros máx.
+max-fps-help = Quadros acima desta taxa são descartados (o vídeo mantém a velocidade); menos quadros deixam mais do orçamento para cada um.
+codec-label = Codec de vídeo
+codec-help = AV1 gera arquivos menores com a mesma qualidade, codificados pelo navegador; players antigos não os abrem.
+encoder-label = Codificador
+encoder-help = Rápido usa os codecs de vídeo do seu navegador, várias vezes mais ágil; x264 tira um pouco mais de qualidade de orçamentos apertados. Automático escolhe por arquivo.
+remove-audio = Remover áudio
+keep-metadata = Manter metadados da foto (câmera, local)
+keep-metadata-short = Manter metadados
+trim-start = Início do corte
+trim-end = Fim do corte
+trim-start-placeholder = início
+trim-end-placeholder = fim
+trim-short = Corte { $start }–{ $end }
+trim-start-not-a-time = O início do corte "{ $text }" não é um tempo; escreva como 1:05, 65 ou 1:02:03.5.
+trim-end-not-a-time = O fim do corte "{ $text }" não é um tempo; escreva como 1:05, 65 ou 1:02:03.5.
+trim-end-before-start = O fim do corte deve vir depois do início.
+trim-help = Vídeo e áudio: mantém só esta parte, como 1:05, 65 ou 1:02:03.5. Os cortes são exatos (a parte é recodificada, nunca cortada no quadro-chave mais próximo). Vazio mantém o arquivo inteiro.
+convert = Converter
 
 ## Choices in the selects (the saved value stays the English label)
 
-opt-automatic = Automatic
+opt-automatic = Automático
 opt-original = Original
-opt-high = High
-opt-balanced = Balanced
-opt-small = Small
-opt-fast-browser-codecs = Fast (browser codecs)
-opt-best-quality-x264 = Best quality (x264)
-opt-h-264-vp9-plays-everywhere = H.264 / VP9 (plays everywhere)
-opt-av1-smaller-recent-players = AV1 (smaller, recent players)
+opt-high = Alta
+opt-balanced = Equilibrada
+opt-small = Pequena
+opt-fast-browser-codecs = Rápido (codecs do navegador)
+opt-best-quality-x264 = Melhor qualidade (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (toca em qualquer lugar)
+opt-av1-smaller-recent-players = AV1 (menor, players recentes)
 
 ## Queue
 
-queue = Queue
-queue-updates = Queue updates
-queue-empty = No files yet. Add some to begin.
-download-all = Download all
-zip-preparing = Preparing the zip…
+queue = Fila
+queue-updates = Novidades da fila
+queue-empty = Nenhum arquivo ainda. Adicione alguns para começar.
+download-all = Baixar tudo
+zip-preparing = Preparando o zip…
 zip-saved = { $count ->
-    [one] Saved a zip of { $count } file.
-   *[other] Saved a zip of { $count } files.
+    [one] Zip com { $count } arquivo salvo.
+   *[other] Zip com { $count } arquivos salvo.
 }
-zip-read-failed = A finished file could not be read back.
-zip-save-failed = The zip could not be saved.
-batch-progress = Batch progress
-batch-done = Batch: { $ended } of { $total } done
-batch-stopped = ({ $stopped } failed or cancelled)
-time-left = about { $time } left
-notify = Notify me when the batch is done
-notify-unsupported = This browser cannot show notifications.
-notify-denied = Notifications are blocked for this site in the browser's settings.
-notify-background = Only when this tab is in the background.
-notify-title-finished = Tamp: the batch has finished
+zip-read-failed = Não foi possível ler de volta um arquivo pronto.
+zip-save-failed = Não foi possível salvar o zip.
+batch-progress = Progresso do lote
+batch-done = Lote: { $ended } de { $total } prontos
+batch-stopped = ({ $stopped } com falha ou cancelados)
+time-left = faltam cerca de { $time }
+notify = Avisar quando o lote terminar
+notify-unsupported = Este navegador não mostra notificações.
+notify-denied = As notificações deste site estão bloqueadas nas configurações do navegador.
+notify-background = Só quando esta aba estiver em segundo plano.
+notify-title-finished = Tamp: o lote terminou
 notify-title-ready = { $count ->
-    [one] Tamp: { $count } file ready
-   *[other] Tamp: { $count } files ready
+    [one] Tamp: { $count } arquivo pronto
+   *[other] Tamp: { $count } arquivos prontos
 }
-notify-more = { $names } and { $count } more
+notify-more = { $names } e mais { $count }
 notify-failed = { $count ->
-    [one] { $count } file failed.
-   *[other] { $count } files failed.
+    [one] { $count } arquivo falhou.
+   *[other] { $count } arquivos falharam.
 }
-unsaved-results = You have converted files that are not downloaded yet.
+unsaved-results = Você tem arquivos convertidos que ainda não foram baixados.
 
 ## A job
 
-kind-detecting = detecting…
-kind-video = video
-kind-audio = audio
-kind-image = image
-kind-unknown = unknown
-remove = Remove
-cancel = Cancel
-retry = Retry
-waiting = Waiting…
-cancelled = Cancelled
-details = Details
-progress = Progress
-elapsed = elapsed { $time }
-speed = { $speed }× real time
-plan = Plan: { $plan }
-download = Download { $name }
+kind-detecting = detectando…
+kind-video = vídeo
+kind-audio = áudio
+kind-image = imagem
+kind-unknown = desconhecido
+remove = Remover
+cancel = Cancelar
+retry = Tentar de novo
+waiting = Aguardando…
+cancelled = Cancelado
+details = Detalhes
+progress = Progresso
+elapsed = { $time } decorrido
+speed = { $speed }× o tempo real
+plan = Plano: { $plan }
+download = Baixar { $name }
 size-change = { $before } → { $after } ({ $change })
-smaller = { $percent }% smaller
-larger = { $percent }% larger
-larger-than-empty = larger
-same-size = same size
+smaller = { $percent }% menor
+larger = { $percent }% maior
+larger-than-empty = maior
+same-size = mesmo tamanho
 facts-change = { $before } → { $after }
 facts-original = Original: { $facts }
-facts-result = Result: { $facts }
-options-for = Options for { $name }
-own-settings = (own settings)
-as-in-settings = As in the settings
-for-file = for { $name }
-job-target-label = Target size
+facts-result = Resultado: { $facts }
+options-for = Opções de { $name }
+own-settings = (configurações próprias)
+as-in-settings = Como nas configurações
+for-file = de { $name }
+job-target-label = Tamanho-alvo
 job-target-unit = (MB)
-ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
-failed-announcement = { $input } failed: { $message }
+ready-announcement = { $input } está pronto: { $output }, { $size } ({ $change })
+failed-announcement = { $input } falhou: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 
+percent = { $n }%
 size-b = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
@@ -143,28 +145,28 @@ size-pb = { $n } PB
 
 ## Preview and Compare
 
-preview = Preview { $name }
-preview-of = Preview of { $name }
-preview-failed = This browser cannot show this file; download it to open it elsewhere.
-compare = Compare { $name }
-comparison-of = Comparison of { $name }
-compare-range = Compare { $name }: original ← → converted
-compare-value = { $original }% original, { $converted }% converted
-compare-caption = Original on the left, converted on the right: drag the divider or use the arrow keys.
-compare-open-failed = The original file could not be opened for comparison.
-compare-failed = This browser cannot show one of the two files side by side.
+preview = Prévia de { $name }
+preview-of = Prévia de { $name }
+preview-failed = Este navegador não consegue mostrar este arquivo; baixe-o para abrir em outro lugar.
+compare = Comparar { $name }
+comparison-of = Comparação de { $name }
+compare-range = Comparar { $name }: original ← → convertido
+compare-value = { $original }% original, { $converted }% convertido
+compare-caption = Original à esquerda, convertido à direita: arraste o divisor ou use as setas.
+compare-open-failed = Não foi possível abrir o arquivo original para comparar.
+compare-failed = Este navegador não consegue mostrar um dos dois arquivos lado a lado.
 original = Original
-converted = Converted
-play-both = Play both
-pause-both = Pause both
+converted = Convertido
+play-both = Reproduzir ambos
+pause-both = Pausar ambos
 
 ## Offline and updates
 
-offline-ready = Ready to work offline
-update = Update
-update-ready = A new version is ready.
-reload = Reload
-update-busy = Reload is possible when the running conversion has finished.
-update-clears-queue = Reloading clears the queue: download your results first.
-update-reload = Reload to use it.
-crashed = Something went wrong inside Tamp and it stopped working. Your files never left this device.
+offline-ready = Pronto para funcionar offline
+update = Atualização
+update-ready = Uma nova versão está pronta.
+reload = Recarregar
+update-busy = Será possível recarregar quando a conversão em andamento terminar.
+update-clears-queue = Recarregar esvazia a fila: baixe seus resultados antes.
+update-reload = Recarregue para usá-la.
+crashed = Algo deu errado dentro do Tamp e ele parou de funcionar. Seus arquivos nunca saíram deste dispositivo.
