@@ -7,6 +7,7 @@ page-title = Tamp — ضغط الملفات وتحويلها على جهازك
 promise = اضغط ملفاتك وحوّلها على جهازك، دون رفع أي شيء.
 files-heading = الملفات
 drop-overlay = أفلت الملفات لإضافتها
+settings-heading = الإعدادات
 language = اللغة
 
 ## Adding files

@@ -6,6 +6,7 @@ page-title = Tamp – komprimieren und umwandeln auf deinem Gerät
 promise = Dateien auf deinem Gerät komprimieren und umwandeln – nichts wird hochgeladen.
 files-heading = Dateien
 drop-overlay = Dateien hier ablegen, um sie hinzuzufügen
+settings-heading = Einstellungen
 language = Sprache
 
 ## Adding files

@@ -8,6 +8,7 @@ page-title = Tamp — compress and convert on your device
 promise = Compress and convert files on your device — nothing is uploaded.
 files-heading = Files
 drop-overlay = Drop files to add them
+settings-heading = Settings
 language = Language
 
 ## Adding files

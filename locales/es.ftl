@@ -6,6 +6,7 @@ page-title = Tamp: comprime y convierte en tu dispositivo
 promise = Comprime y convierte archivos en tu dispositivo: no se sube nada.
 files-heading = Archivos
 drop-overlay = Suelta archivos para añadirlos
+settings-heading = Ajustes
 language = Idioma
 
 ## Adding files

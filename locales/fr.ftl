@@ -6,6 +6,7 @@ page-title = Tamp – compresser et convertir sur votre appareil
 promise = Compressez et convertissez vos fichiers sur votre appareil : rien n’est envoyé.
 files-heading = Fichiers
 drop-overlay = Déposez des fichiers pour les ajouter
+settings-heading = Réglages
 language = Langue
 
 ## Adding files

@@ -6,6 +6,7 @@ page-title = Tamp — 端末上で圧縮・変換
 promise = ファイルを端末上で圧縮・変換します。アップロードは一切ありません。
 files-heading = ファイル
 drop-overlay = ここにドロップして追加
+settings-heading = 設定
 language = 言語
 
 ## Adding files

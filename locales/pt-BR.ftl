@@ -6,6 +6,7 @@ page-title = Tamp — comprima e converta no seu dispositivo
 promise = Comprima e converta arquivos no seu dispositivo — nada é enviado.
 files-heading = Arquivos
 drop-overlay = Solte arquivos para adicioná-los
+settings-heading = Configurações
 language = Idioma
 
 ## Adding files

@@ -166,19 +166,26 @@ impl Catalog {
     /// Parses `source` as `locale`'s catalog. A syntax error fails the whole file, so a
     /// broken translation is caught by the native test rather than shown half-parsed.
     pub fn parse(locale: Locale, source: &str) -> Result<Catalog, String> {
-        let resource = FluentResource::try_new(source.to_owned())
-            .map_err(|(_, errors)| format!("{}: {errors:?}", locale.file_name()))?;
+        // Counts, not the errors' Debug text: formatting Fluent's error types would add
+        // their Debug code to the app's download for a case the native test rules out.
+        let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
+            format!("{}: {} syntax errors", locale.file_name(), errors.len())
+        })?;
         let langid = locale
             .tag()
             .parse()
-            .map_err(|e| format!("{}: {e:?}", locale.tag()))?;
+            .map_err(|_| format!("{}: not a language tag", locale.tag()))?;
         let mut bundle = FluentBundle::new(vec![langid]);
         // Unicode isolation marks keep a left-to-right file name from scrambling an Arabic
         // sentence; in left-to-right locales they would only get in the way of copying.
         bundle.set_use_isolating(locale.dir() == "rtl");
-        bundle
-            .add_resource(resource)
-            .map_err(|errors| format!("{}: {errors:?}", locale.file_name()))?;
+        bundle.add_resource(resource).map_err(|errors| {
+            format!(
+                "{}: {} duplicate messages",
+                locale.file_name(),
+                errors.len()
+            )
+        })?;
         Ok(Catalog { locale, bundle })
     }
 

@@ -69,12 +69,17 @@ pub fn App() -> impl IntoView {
                 <OfflineBar />
             </header>
             <main class="layout">
+                // Add, see the queue, choose, convert: on a phone the queue comes right after
+                // the pickers, so an added file shows at once (the desktop grid puts it beside).
                 <section class="panel intake" aria-labelledby="intake-title">
                     <h2 id="intake-title" class="visually-hidden">{move || t("files-heading")}</h2>
                     <AddFiles />
-                    <SettingsPanel />
                 </section>
                 <QueueList />
+                <section class="panel settings-panel" aria-labelledby="settings-title">
+                    <h2 id="settings-title" class="visually-hidden">{move || t("settings-heading")}</h2>
+                    <SettingsPanel />
+                </section>
             </main>
             <div class="drop-overlay" aria-hidden="true">
                 <p>{move || t("drop-overlay")}</p>

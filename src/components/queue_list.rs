@@ -21,7 +21,6 @@ pub fn QueueList() -> impl IntoView {
                 <DownloadAll />
             </div>
             <BatchProgress />
-            <NotifyToggle />
             <Show when=empty>
                 <p class="empty">{move || t("queue-empty")}</p>
             </Show>
@@ -32,6 +31,7 @@ pub fn QueueList() -> impl IntoView {
                     children=move |job| view! { <JobRow job /> }
                 />
             </ul>
+            <NotifyToggle />
             // Always in the page, so screen readers are already watching it when a line is
             // added; a region inserted together with its text is often not read at all.
             // `log` reads each new line once, in order, without re-reading the older ones.
