@@ -4,16 +4,16 @@
 //! One `.ftl` file per locale in `locales/` (Project Fluent's syntax), so adding a language is
 //! adding a file and a [`Locale`] variant. English is the reference: every other file must
 //! have exactly its messages and placeholders ([`check`], run natively over the real files).
-//! Plurals are Fluent's (CLDR rules); numbers are formatted by the caller's formatter (the
-//! app's uses the browser's `Intl.NumberFormat`), so "1,5 MB" comes out in German.
+//! Plural categories and numbers come from the caller (the app's: the browser's
+//! `Intl.PluralRules` and `Intl.NumberFormat`), so "3 Dateien" and "1,5 MB" come out in
+//! German; [`catalog`] says why the page formats with its own small Fluent runtime.
 
+pub mod catalog;
 pub mod check;
 
 use std::borrow::Cow;
 
-pub use fluent_bundle::FluentValue;
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
-pub use intl_memoizer::IntlLangMemoizer;
+pub use catalog::Catalog;
 
 /// A language Tamp is translated into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -150,84 +150,6 @@ impl From<usize> for Arg<'_> {
 impl From<u32> for Arg<'_> {
     fn from(n: u32) -> Self {
         Arg::Number(f64::from(n))
-    }
-}
-
-/// Formats a number for display; see [`Catalog::set_number_formatter`].
-pub type NumberFormatter = fn(&FluentValue, &IntlLangMemoizer) -> Option<String>;
-
-/// One locale's messages, parsed from its `.ftl` source.
-pub struct Catalog {
-    locale: Locale,
-    bundle: FluentBundle<FluentResource>,
-}
-
-impl Catalog {
-    /// Parses `source` as `locale`'s catalog. A syntax error fails the whole file, so a
-    /// broken translation is caught by the native test rather than shown half-parsed.
-    pub fn parse(locale: Locale, source: &str) -> Result<Catalog, String> {
-        // Counts, not the errors' Debug text: formatting Fluent's error types would add
-        // their Debug code to the app's download for a case the native test rules out.
-        let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
-            format!("{}: {} syntax errors", locale.file_name(), errors.len())
-        })?;
-        let langid = locale
-            .tag()
-            .parse()
-            .map_err(|_| format!("{}: not a language tag", locale.tag()))?;
-        let mut bundle = FluentBundle::new(vec![langid]);
-        // Unicode isolation marks keep a left-to-right file name from scrambling an Arabic
-        // sentence; in left-to-right locales they would only get in the way of copying.
-        bundle.set_use_isolating(locale.dir() == "rtl");
-        bundle.add_resource(resource).map_err(|errors| {
-            format!(
-                "{}: {} duplicate messages",
-                locale.file_name(),
-                errors.len()
-            )
-        })?;
-        Ok(Catalog { locale, bundle })
-    }
-
-    /// The locale this catalog speaks.
-    pub fn locale(&self) -> Locale {
-        self.locale
-    }
-
-    /// Formats every number placed in a message with `formatter` (e.g. the browser's
-    /// `Intl.NumberFormat`); Fluent's own writes plain digits with a dot.
-    pub fn set_number_formatter(&mut self, formatter: NumberFormatter) {
-        self.bundle.set_formatter(Some(formatter));
-    }
-
-    /// Whether the catalog has message `id`.
-    pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
-    }
-
-    /// Message `id` (or its attribute, as "id.attr") with `args`; `None` when it is missing.
-    pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-        let (id, attr) = match id.split_once('.') {
-            Some((m, a)) => (m, Some(a)),
-            None => (id, None),
-        };
-        let message = self.bundle.get_message(id)?;
-        let pattern = match attr {
-            Some(a) => message.get_attribute(a)?.value(),
-            None => message.value()?,
-        };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.to_string())),
-                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
-            }
-        }
-        let mut errors = Vec::new();
-        let text = self
-            .bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors);
-        Some(text.into_owned())
     }
 }
 

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use tamp_core::human::{bytes_in_unit, clock_parts, size_change, SizeChange};
-use tamp_core::i18n::{FluentValue, IntlLangMemoizer, Locale};
+use tamp_core::i18n::Locale;
 
 use super::{tr, A};
 
@@ -50,11 +50,37 @@ pub fn percent(value: f64) -> String {
     tr("percent", &[("n", A::from(integer(value)))])
 }
 
-/// Fluent's hook: every number placed in a message (counts) goes through `Intl`.
-pub fn fluent_number(value: &FluentValue, _: &IntlLangMemoizer) -> Option<String> {
-    match value {
-        FluentValue::Number(n) => Some(integer(n.value)),
-        _ => None,
+/// The catalog's hook: every number placed in a message (counts) goes through `Intl`.
+pub fn catalog_number(n: f64) -> String {
+    integer(n)
+}
+
+thread_local! {
+    static PLURALS: RefCell<HashMap<Locale, js_sys::Intl::PluralRules>> = RefCell::new(HashMap::new());
+}
+
+/// The catalog's plural rules: the browser's CLDR data (`Intl.PluralRules`).
+pub fn plural_category(locale: Locale, n: f64) -> &'static str {
+    if !cfg!(target_arch = "wasm32") {
+        return if n == 1.0 { "one" } else { "other" };
+    }
+    let category = PLURALS.with(|p| {
+        let mut p = p.borrow_mut();
+        let rules = p.entry(locale).or_insert_with(|| {
+            js_sys::Intl::PluralRules::new(
+                &js_sys::Array::of1(&locale.tag().into()),
+                &js_sys::Object::new(),
+            )
+        });
+        String::from(rules.select(n))
+    });
+    match category.as_str() {
+        "zero" => "zero",
+        "one" => "one",
+        "two" => "two",
+        "few" => "few",
+        "many" => "many",
+        _ => "other",
     }
 }
 

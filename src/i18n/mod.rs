@@ -36,7 +36,8 @@ thread_local! {
 fn english() -> Catalog {
     // The native test parses en.ftl, so this cannot fail in a build that passed it.
     let mut catalog = Catalog::parse(Locale::En, ENGLISH).expect("en.ftl parses");
-    catalog.set_number_formatter(format::fluent_number);
+    catalog.set_number_formatter(format::catalog_number);
+    catalog.set_plural_rules(format::plural_category);
     catalog
 }
 
@@ -133,7 +134,8 @@ async fn load(locale: Locale) -> Result<Catalog, JsValue> {
         .as_string()
         .unwrap_or_default();
     let mut catalog = Catalog::parse(locale, &text).map_err(|e| JsValue::from_str(&e))?;
-    catalog.set_number_formatter(format::fluent_number);
+    catalog.set_number_formatter(format::catalog_number);
+    catalog.set_plural_rules(format::plural_category);
     Ok(catalog)
 }
 

@@ -6,6 +6,29 @@ fn locales_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../locales")
 }
 
+/// CLDR's rules, as the browser's `Intl.PluralRules` has them.
+fn cldr(locale: Locale, n: f64) -> &'static str {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    // CLDR files Brazilian Portuguese's rules under "pt".
+    let language = locale.tag().split('-').next().unwrap();
+    let langid: unic_langid::LanguageIdentifier = language.parse().unwrap();
+    let rules = PluralRules::create(langid, PluralRuleType::CARDINAL).unwrap();
+    match rules.select(n).unwrap() {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+fn catalog(locale: Locale) -> Catalog {
+    let mut c = Catalog::parse(locale, &read(locale)).unwrap();
+    c.set_plural_rules(cldr);
+    c
+}
+
 fn read(locale: Locale) -> String {
     let path = locales_dir().join(locale.file_name());
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -29,7 +52,7 @@ fn the_browser_preference_picks_the_first_language_tamp_speaks() {
 
 #[test]
 fn plurals_follow_each_language() {
-    let en = Catalog::parse(Locale::En, &read(Locale::En)).unwrap();
+    let en = catalog(Locale::En);
     assert_eq!(
         en.format("zip-saved", &[("count", 1usize.into())]).unwrap(),
         "Saved a zip of 1 file."
@@ -38,12 +61,12 @@ fn plurals_follow_each_language() {
         en.format("zip-saved", &[("count", 3usize.into())]).unwrap(),
         "Saved a zip of 3 files."
     );
-    let fr = Catalog::parse(Locale::Fr, &read(Locale::Fr)).unwrap();
+    let fr = catalog(Locale::Fr);
     // French counts 0 and 1 as singular.
     let zero = fr.format("zip-saved", &[("count", 0usize.into())]).unwrap();
     let two = fr.format("zip-saved", &[("count", 2usize.into())]).unwrap();
     assert_ne!(zero, two.replace('2', "0"), "{zero} / {two}");
-    let ar = Catalog::parse(Locale::Ar, &read(Locale::Ar)).unwrap();
+    let ar = catalog(Locale::Ar);
     let forms: std::collections::BTreeSet<String> = [1usize, 2, 3, 11, 100]
         .iter()
         .map(|n| {
@@ -59,19 +82,21 @@ fn plurals_follow_each_language() {
 }
 
 #[test]
-fn arguments_and_attributes_are_placed() {
-    let en = Catalog::parse(
-        Locale::En,
-        "a = Download { $name }\nb = x\n    .title = T { $n }\n",
-    )
-    .unwrap();
+fn arguments_are_placed_and_numbers_written_by_the_formatter() {
+    let mut en = Catalog::parse(Locale::En, "a = Download { $name }\nb = { $n } files\n").unwrap();
     assert_eq!(
         en.format("a", &[("name", "clip.mp4".into())]).unwrap(),
         "Download clip.mp4"
     );
+    assert_eq!(en.format("a", &[]).unwrap(), "Download {$name}");
     assert_eq!(
-        en.format("b.title", &[("n", 2usize.into())]).unwrap(),
-        "T 2"
+        en.format("b", &[("n", 1234usize.into())]).unwrap(),
+        "1234 files"
+    );
+    en.set_number_formatter(|n| format!("<{n}>"));
+    assert_eq!(
+        en.format("b", &[("n", 3usize.into())]).unwrap(),
+        "<3> files"
     );
     assert_eq!(en.format("missing", &[]), None);
     assert!(en.has("a") && !en.has("missing"));
@@ -81,7 +106,62 @@ fn arguments_and_attributes_are_placed() {
         ar.format("a", &[("name", "clip.mp4".into())]).unwrap(),
         "تنزيل \u{2068}clip.mp4\u{2069}"
     );
-    assert!(Catalog::parse(Locale::En, "a = { $\n").is_err());
+    // Anything outside the subset fails the file instead of showing half of it.
+    for bad in [
+        "a = { $\n",
+        "a = { -term }\n",
+        "a = x\n    .title = y\n",
+        "a\n",
+        "a = { $n ->\n   [one] x\n}\n",
+        "a = x\na = y\n",
+    ] {
+        assert!(Catalog::parse(Locale::En, bad).is_err(), "{bad:?}");
+    }
+}
+
+/// The page's runtime writes every message of every locale exactly as `fluent-bundle` does,
+/// for text arguments and for the numbers its plural selects see.
+#[test]
+fn every_message_reads_as_fluent_bundle_writes_it() {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+    for locale in Locale::ALL {
+        let source = read(locale);
+        let ours = catalog(locale);
+        let resource = FluentResource::try_new(source.clone()).unwrap();
+        let mut bundle = FluentBundle::new(vec![locale.tag().parse().unwrap()]);
+        bundle.set_use_isolating(locale.dir() == "rtl");
+        bundle.add_resource(resource).unwrap();
+        let shape = shape(&source).unwrap();
+        assert_eq!(shape.len(), ours.messages_len(), "{}", locale.file_name());
+        for (id, vars) in &shape {
+            for n in [0.0, 1.0, 2.0, 3.0, 5.0, 11.0, 21.0, 100.0, 102.0] {
+                let mut theirs = FluentArgs::new();
+                let mut args = Vec::new();
+                for (i, v) in vars.iter().enumerate() {
+                    let number = ["count", "ended", "total", "stopped"].contains(&v.as_str());
+                    if number {
+                        theirs.set(v.as_str(), FluentValue::from(n));
+                        args.push((v.as_str(), Arg::Number(n)));
+                    } else {
+                        let text = format!("v{i}.txt");
+                        theirs.set(v.as_str(), FluentValue::from(text.clone()));
+                        args.push((v.as_str(), Arg::from(text)));
+                    }
+                }
+                let message = bundle.get_message(id).unwrap();
+                let mut errors = Vec::new();
+                let expected =
+                    bundle.format_pattern(message.value().unwrap(), Some(&theirs), &mut errors);
+                assert!(errors.is_empty(), "{id}: {errors:?}");
+                assert_eq!(
+                    ours.format(id, &args).as_deref(),
+                    Some(&*expected),
+                    "{} {id} n={n}",
+                    locale.file_name()
+                );
+            }
+        }
+    }
 }
 
 #[test]
