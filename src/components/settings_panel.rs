@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::advanced_options::AdvancedOptions;
 use crate::components::choice_field::ChoiceField;
-use crate::i18n::format::option_text;
+use crate::i18n::format::{bytes, option_text};
 use crate::i18n::{t, tr, A};
 use crate::state::queue::Queue;
 use crate::state::settings::{SettingsError, AUTOMATIC, QUALITY_PRESETS};
@@ -101,7 +101,8 @@ pub fn SettingsPanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {preset.chip_text()}
+                                    // The place and its limit, in the shown language's digits.
+                                    {format!("{} {}", preset.label, bytes(preset.limit_bytes))}
                                 </button>
                             }
                         })
