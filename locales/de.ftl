@@ -146,10 +146,10 @@ size-pb = { $n } PB
 
 ## Preview and Compare
 
-preview = Vorschau { $name }
+preview = Vorschau: { $name }
 preview-of = Vorschau von { $name }
 preview-failed = Dieser Browser kann die Datei nicht zeigen; lade sie herunter, um sie anderswo zu öffnen.
-compare = Vergleichen { $name }
+compare = { $name } vergleichen
 comparison-of = Vergleich von { $name }
 compare-range = { $name } vergleichen: Original ← → umgewandelt
 compare-value = { $original } % Original, { $converted } % umgewandelt

@@ -53,7 +53,9 @@ export async function openApp(url, {
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(url);
   await page.getByRole('heading', { name: 'Tamp' }).waitFor();
-  if (advanced) await openAdvanced(page);
+  // Opened as the page's own state, not by a click: a click counts as the person using the
+  // page, which (rightly) stops the service worker's one-time isolation reload.
+  if (advanced) await page.locator('details.advanced').evaluate((d) => { d.open = true; });
   return { browser, context, page, requests, consoleErrors };
 }
 

@@ -3,7 +3,7 @@
 // result's facts in that language: the download link, the sizes with the language's digits,
 // separator and units, the change in words, and the picture size. The expected text is
 // built from the locale's own .ftl and Node's Intl, never copied from the page. Arabic
-// is laid out right to left and passes axe. Then a switch with the Language select is
+// is laid out right to left (Compare's divider too) and passes axe. Then a switch with the Language select is
 // remembered across a reload. Screenshots: artifacts/locale-<tag>.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -88,6 +88,21 @@ for (const { tag, browser, rtl } of LOCALES) {
       const dims = (w, h) => `${new Intl.NumberFormat(tag, { useGrouping: false }).format(w)} × ${new Intl.NumberFormat(tag, { useGrouping: false }).format(h)}`;
       const facts = plain(await item.locator('.job-facts').innerText());
       assert.equal(facts, plain(fill(m['facts-change'], { before: dims(640, 480), after: dims(640, 480) })));
+      if (tag === 'en' || rtl) {
+        // Compare's divider follows the arrow keys on screen in either direction: ← moves it
+        // left. In Arabic the original is on the right (the reading start).
+        await item.getByRole('button', { name: fill(m.compare, { name: placed }) }).click();
+        const range = item.getByRole('slider');
+        const divider = item.locator('.compare-divider');
+        await divider.waitFor();
+        const x0 = (await divider.boundingBox()).x;
+        await range.focus();
+        for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+        const x1 = (await divider.boundingBox()).x;
+        assert.ok(x1 < x0 - 10, `ArrowLeft moved the divider from ${x0} to ${x1}`);
+        const clip = await item.locator('img.compare-converted').evaluate((e) => e.style.clipPath);
+        assert.match(clip, rtl ? /^inset\(0(px)? \d+% 0(px)? 0(px)?\)$/ : /^inset\(0(px)? 0(px)? 0(px)? \d+%\)$/);
+      }
       if (rtl) {
         // Mirrored: the queue sits left of the settings, and the text starts at the right.
         const x = async (sel) => (await page.locator(sel).boundingBox()).x;
