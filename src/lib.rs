@@ -8,6 +8,7 @@
 pub mod components;
 pub mod engine;
 pub mod files;
+pub mod i18n;
 pub mod offline;
 pub mod panic_banner;
 pub mod platform;

@@ -21,11 +21,9 @@ fn show_banner() {
     };
     banner.set_class_name("panic-banner");
     let _ = banner.set_attribute("role", "alert");
-    banner.set_text_content(Some(
-        "Something went wrong inside Tamp and it stopped working. Your files never left this device. ",
-    ));
+    banner.set_text_content(Some(&format!("{} ", crate::i18n::t("crashed"))));
     if let Ok(button) = document.create_element("button") {
-        button.set_text_content(Some("Reload"));
+        button.set_text_content(Some(&crate::i18n::t("reload")));
         let _ = button.set_attribute("type", "button");
         let reload = Closure::<dyn Fn()>::new(|| {
             if let Some(w) = web_sys::window() {

@@ -5,9 +5,19 @@
 /// Decimal because targets such as "25 MB" on chat apps are decimal, and the
 /// numbers shown must match the limits users type in.
 pub fn format_bytes(bytes: u64) -> String {
+    match bytes_in_unit(bytes) {
+        (value, "B") => format!("{value} B"),
+        (value, unit) => format!("{value:.1} {unit}"),
+    }
+}
+
+/// A byte count as a value and its decimal unit ("B", "KB", "MB", "GB", "TB", "PB"), the
+/// value to be shown with one decimal place (whole bytes below 1 KB). The app writes the
+/// value with the user's decimal separator and the unit in their language.
+pub fn bytes_in_unit(bytes: u64) -> (f64, &'static str) {
     const UNITS: [&str; 5] = ["KB", "MB", "GB", "TB", "PB"];
     if bytes < 1000 {
-        return format!("{bytes} B");
+        return (bytes as f64, "B");
     }
     let mut value = bytes as f64 / 1000.0;
     let mut unit = 0;
@@ -16,19 +26,24 @@ pub fn format_bytes(bytes: u64) -> String {
         value /= 1000.0;
         unit += 1;
     }
-    format!("{value:.1} {}", UNITS[unit])
+    (value, UNITS[unit])
+}
+
+/// Whole hours, minutes and seconds of `secs` (rounded down; negative or non-finite is 0).
+pub fn clock_parts(secs: f64) -> (u64, u64, u64) {
+    let total = if secs.is_finite() && secs > 0.0 {
+        secs.floor() as u64
+    } else {
+        0
+    };
+    (total / 3600, (total / 60) % 60, total % 60)
 }
 
 /// Formats seconds as `m:ss` or `h:mm:ss` (rounded down to whole seconds).
 ///
 /// Negative or non-finite input is shown as "0:00" rather than panicking.
 pub fn format_duration(secs: f64) -> String {
-    let total = if secs.is_finite() && secs > 0.0 {
-        secs.floor() as u64
-    } else {
-        0
-    };
-    let (h, m, s) = (total / 3600, (total / 60) % 60, total % 60);
+    let (h, m, s) = clock_parts(secs);
     if h > 0 {
         format!("{h}:{m:02}:{s:02}")
     } else {
@@ -53,17 +68,44 @@ pub fn format_speed(x: f64) -> String {
 /// loss. A change that rounds to 0% is "same size"; an empty input (no
 /// meaningful ratio) is also "same size" or "larger".
 pub fn percent_saved(input: u64, output: u64) -> String {
+    match size_change(input, output) {
+        SizeChange::Smaller(p) => format!("{p}% smaller"),
+        SizeChange::Larger(p) => format!("{p}% larger"),
+        SizeChange::LargerThanEmpty => "larger".to_string(),
+        SizeChange::Same => "same size".to_string(),
+    }
+}
+
+/// How an output's size compares with its input's, in whole percent of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeChange {
+    /// At least 1 % smaller.
+    Smaller(u32),
+    /// At least 1 % larger.
+    Larger(u32),
+    /// Within half a percent either way (or both empty).
+    Same,
+    /// Any output from an empty input: no meaningful ratio.
+    LargerThanEmpty,
+}
+
+/// See [`percent_saved`], which words it in English.
+pub fn size_change(input: u64, output: u64) -> SizeChange {
     if input == 0 {
-        return if output == 0 { "same size" } else { "larger" }.to_string();
+        return if output == 0 {
+            SizeChange::Same
+        } else {
+            SizeChange::LargerThanEmpty
+        };
     }
     let ratio = output as f64 / input as f64;
     let pct = ((1.0 - ratio) * 100.0).round();
     if pct >= 1.0 {
-        format!("{pct:.0}% smaller")
+        SizeChange::Smaller(pct as u32)
     } else if pct <= -1.0 {
-        format!("{:.0}% larger", -pct)
+        SizeChange::Larger((-pct).min(f64::from(u32::MAX)) as u32)
     } else {
-        "same size".to_string()
+        SizeChange::Same
     }
 }
 

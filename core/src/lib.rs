@@ -11,6 +11,7 @@ pub mod batch;
 pub mod convert;
 pub mod formats;
 pub mod human;
+pub mod i18n;
 pub mod media;
 pub mod memory;
 pub mod names;

@@ -115,15 +115,6 @@ impl Preset {
         let text = format!("{mb:.3}");
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
-
-    /// The chip's text and accessible name: the place and its limit.
-    pub fn chip_text(&self) -> String {
-        format!(
-            "{} {}",
-            self.label,
-            crate::human::format_bytes(self.limit_bytes)
-        )
-    }
 }
 
 #[cfg(test)]
@@ -178,7 +169,6 @@ mod tests {
         }
         assert_eq!(PRESETS[0].target_text(), "10");
         assert_eq!(PRESETS[7].target_text(), "0.256");
-        assert_eq!(PRESETS[7].chip_text(), "Discord emoji 256.0 KB");
     }
 
     #[test]

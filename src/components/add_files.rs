@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::intake::in_hidden_path;
+use crate::i18n::t;
 use crate::state::queue::Queue;
 
 /// The files of a `FileList`, in order.
@@ -37,10 +38,10 @@ pub fn AddFiles() -> impl IntoView {
     view! {
         <div class="add-files">
             <input id="add-files" class="file-input" type="file" multiple on:change=on_change />
-            <label for="add-files" class="button primary big">"Add files"</label>
+            <label for="add-files" class="button primary big">{move || t("add-files")}</label>
             <input id="add-folder" class="file-input" type="file" prop:webkitdirectory=true on:change=on_folder />
-            <label for="add-folder" class="button big">"Add folder"</label>
-            <p class="hint">"or drop videos, audio, images and folders anywhere on this page, or paste them"</p>
+            <label for="add-folder" class="button big">{move || t("add-folder")}</label>
+            <p class="hint">{move || t("add-hint")}</p>
         </div>
     }
 }

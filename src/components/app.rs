@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use crate::components::add_files::AddFiles;
 use crate::components::intake;
+use crate::components::language_select::LanguageSelect;
 use crate::components::page_effects;
 use crate::components::queue_list::QueueList;
 use crate::components::settings_panel::SettingsPanel;
+use crate::i18n::t;
 use crate::offline::OfflineBar;
 use crate::state::persist::{load_settings, save_settings_on_change};
 use crate::state::queue::Queue;
@@ -15,6 +17,7 @@ use crate::state::queue::Queue;
 /// and so are files pasted anywhere.
 #[component]
 pub fn App() -> impl IntoView {
+    let locale = crate::i18n::install();
     let settings = load_settings();
     save_settings_on_change(settings);
     let queue = Queue::new(settings);
@@ -58,20 +61,28 @@ pub fn App() -> impl IntoView {
             on:drop=on_drop
         >
             <header class="masthead">
-                <h1>"Tamp"</h1>
-                <p class="promise">"Compress and convert files on your device — nothing is uploaded."</p>
+                <div class="masthead-row">
+                    <h1>"Tamp"</h1>
+                    <LanguageSelect locale />
+                </div>
+                <p class="promise">{move || t("promise")}</p>
                 <OfflineBar />
             </header>
             <main class="layout">
+                // Add, see the queue, choose, convert: on a phone the queue comes right after
+                // the pickers, so an added file shows at once (the desktop grid puts it beside).
                 <section class="panel intake" aria-labelledby="intake-title">
-                    <h2 id="intake-title" class="visually-hidden">"Files"</h2>
+                    <h2 id="intake-title" class="visually-hidden">{move || t("files-heading")}</h2>
                     <AddFiles />
-                    <SettingsPanel />
                 </section>
                 <QueueList />
+                <section class="panel settings-panel" aria-labelledby="settings-title">
+                    <h2 id="settings-title" class="visually-hidden">{move || t("settings-heading")}</h2>
+                    <SettingsPanel />
+                </section>
             </main>
             <div class="drop-overlay" aria-hidden="true">
-                <p>"Drop files to add them"</p>
+                <p>{move || t("drop-overlay")}</p>
             </div>
         </div>
     }

@@ -3,8 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::format::option_text;
+use crate::i18n::t;
+
 /// A `<select>` with its `<label>` and a help text tied to it by `aria-describedby`.
-/// `options` are `(value, text)` pairs; `muted` dims the field while it does not apply.
+/// `label` and `help` are message ids; `options` are `(value, English label)` pairs, shown
+/// translated where the catalog has the label (see [`option_text`]). `muted` dims the
+/// field while it does not apply.
 #[component]
 pub fn ChoiceField(
     id: &'static str,
@@ -17,7 +22,7 @@ pub fn ChoiceField(
     let help_id = format!("{id}-help");
     view! {
         <div class="field" class:muted=move || muted.get()>
-            <label for=id>{label}</label>
+            <label for=id>{move || t(label)}</label>
             <select
                 id=id
                 aria-describedby=help_id.clone()
@@ -26,10 +31,16 @@ pub fn ChoiceField(
             >
                 {options
                     .into_iter()
-                    .map(|(v, text)| view! { <option value=v>{text}</option> })
+                    .map(|(v, text)| {
+                        view! {
+                            <option value=v selected=move || value.with(|c| c == v)>
+                                {move || option_text(text)}
+                            </option>
+                        }
+                    })
                     .collect_view()}
             </select>
-            <p id=help_id class="help">{help}</p>
+            <p id=help_id class="help">{move || t(help)}</p>
         </div>
     }
 }

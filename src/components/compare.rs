@@ -8,6 +8,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::i18n::{locale, t, tr, A};
+
 /// How far the two videos may drift apart before the original is moved to match.
 const MAX_DRIFT_S: f64 = 0.1;
 
@@ -23,16 +25,28 @@ pub fn Compare(original: web_sys::File, url: String, name: String, moving: bool)
         });
     }
     let Some(original_url) = original_url else {
-        return view! { <p class="job-error">"The original file could not be opened for comparison."</p> }.into_any();
+        return view! { <p class="job-error">{t("compare-open-failed")}</p> }.into_any();
     };
     // Percent of the width, from the left, where the converted picture starts.
     let split = RwSignal::new(50u32);
-    let clip = move || format!("inset(0 0 0 {}%)", split.get());
+    // Measured from the reading start: the original on the left in English, on the right in
+    // Arabic, where the range (a right-to-left input) also grows leftwards and the arrow
+    // keys follow it.
+    let clip = move || {
+        if locale().dir() == "rtl" {
+            format!("inset(0 {}% 0 0)", split.get())
+        } else {
+            format!("inset(0 0 0 {}%)", split.get())
+        }
+    };
     let divider = move || format!("{}%", split.get());
-    let label = format!("Compare {name}: original ← → converted");
+    let label = tr("compare-range", &[("name", A::from(name.as_str()))]);
     let value_text = move || {
         let s = split.get();
-        format!("{s}% original, {}% converted", 100 - s)
+        tr(
+            "compare-value",
+            &[("original", A::from(s)), ("converted", A::from(100 - s))],
+        )
     };
     let on_input = move |ev: leptos::ev::Event| {
         if let Ok(v) = event_target_value(&ev).parse::<u32>() {
@@ -79,33 +93,33 @@ pub fn Compare(original: web_sys::File, url: String, name: String, moving: bool)
         };
         let layers = view! {
             <video class="compare-layer compare-original" node_ref=follow src=original_url prop:muted=true loop preload="auto"
-                playsinline aria-label="Original" on:error=on_error></video>
+                playsinline aria-label=t("original") on:error=on_error></video>
             <video class="compare-layer compare-converted" node_ref=lead src=url loop preload="auto" playsinline
-                aria-label="Converted" style:clip-path=clip on:error=on_error
+                aria-label=t("converted") style:clip-path=clip on:error=on_error
                 on:play=on_play on:pause=on_pause on:seeked=move |_| sync_time() on:timeupdate=move |_| sync_time()></video>
         }
         .into_any();
         let controls = view! {
             <button type="button" class="button" on:click=toggle>
-                {move || if playing.get() { "Pause both" } else { "Play both" }}
+                {move || if playing.get() { t("pause-both") } else { t("play-both") }}
             </button>
         }
         .into_any();
         (layers, Some(controls))
     } else {
         let layers = view! {
-            <img class="compare-layer compare-original" src=original_url alt="Original" on:error=on_error />
-            <img class="compare-layer compare-converted" src=url alt="Converted" style:clip-path=clip on:error=on_error />
+            <img class="compare-layer compare-original" src=original_url alt=t("original") on:error=on_error />
+            <img class="compare-layer compare-converted" src=url alt=t("converted") style:clip-path=clip on:error=on_error />
         }
         .into_any();
         (layers, None)
     };
 
     view! {
-        <figure class="compare" role="group" aria-label=format!("Comparison of {name}")>
+        <figure class="compare" role="group" aria-label=tr("comparison-of", &[("name", A::from(name.as_str()))])>
             <div class="compare-stage">
                 {layers}
-                <div class="compare-divider" aria-hidden="true" style:left=divider></div>
+                <div class="compare-divider" aria-hidden="true" style:inset-inline-start=divider></div>
                 <input
                     class="compare-range"
                     type="range"
@@ -118,12 +132,10 @@ pub fn Compare(original: web_sys::File, url: String, name: String, moving: bool)
                     on:input=on_input
                 />
             </div>
-            <figcaption class="hint">
-                "Original on the left, converted on the right: drag the divider or use the arrow keys."
-            </figcaption>
+            <figcaption class="hint">{t("compare-caption")}</figcaption>
             {controls}
             <Show when=move || failed.get()>
-                <p class="job-error">"This browser cannot show one of the two files side by side."</p>
+                <p class="job-error">{t("compare-failed")}</p>
             </Show>
         </figure>
     }

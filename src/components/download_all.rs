@@ -10,6 +10,7 @@ use tamp_core::zip::{central_directory, local_header, unique_names, Crc32, ZipEn
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{t, tr, A};
 use crate::state::job::JobStatus;
 use crate::state::queue::Queue;
 
@@ -31,11 +32,11 @@ pub fn DownloadAll() -> impl IntoView {
     };
     let on_click = move |_| {
         busy.set(true);
-        message.set("Preparing the zip…".into());
+        message.set(t("zip-preparing"));
         leptos::task::spawn_local(async move {
             let result = build_and_save(queue).await;
             message.set(match result {
-                Ok(n) => format!("Saved a zip of {n} file{}.", if n == 1 { "" } else { "s" }),
+                Ok(n) => tr("zip-saved", &[("count", A::from(n))]),
                 Err(e) => e,
             });
             busy.set(false);
@@ -49,7 +50,7 @@ pub fn DownloadAll() -> impl IntoView {
                 disabled=move || busy.get() || done_count() == 0
                 on:click=on_click
             >
-                "Download all"
+                {move || t("download-all")}
             </button>
             <span class="job-status" role="status">{move || message.get()}</span>
         </div>
@@ -78,9 +79,7 @@ async fn build_and_save(queue: Queue) -> Result<usize, String> {
     let parts = Array::new();
     let mut entries = Vec::with_capacity(outputs.len());
     for ((_, blob), name) in outputs.iter().zip(names) {
-        let crc32 = checksum(blob)
-            .await
-            .map_err(|_| "A finished file could not be read back.".to_owned())?;
+        let crc32 = checksum(blob).await.map_err(|_| t("zip-read-failed"))?;
         let entry = ZipEntry {
             name,
             crc32,
@@ -93,7 +92,7 @@ async fn build_and_save(queue: Queue) -> Result<usize, String> {
     }
     let directory = central_directory(&entries).map_err(|e| e.to_string())?;
     parts.push(&Uint8Array::from(directory.as_slice()));
-    save(&parts, entries.len()).map_err(|_| "The zip could not be saved.".to_owned())?;
+    save(&parts, entries.len()).map_err(|_| t("zip-save-failed"))?;
     queue.jobs.with_untracked(|jobs| {
         for j in jobs
             .iter()

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
 
+use crate::i18n::format::option_text;
+use crate::i18n::{t, tr, A};
 use crate::state::job::Job;
 use crate::state::settings::parse_target;
 
@@ -14,7 +16,10 @@ use crate::state::settings::parse_target;
 pub fn JobOptions(job: Job, kind: MediaKind) -> impl IntoView {
     let open = RwSignal::new(false);
     let name = job.name.to_string();
-    let summary = format!("Options for {name}");
+    let summary = {
+        let name = name.clone();
+        move || tr("options-for", &[("name", A::from(name.as_str()))])
+    };
     let overrides = job.overrides;
     let customised =
         move || overrides.format.with(Option::is_some) || overrides.target_mb.with(Option::is_some);
@@ -29,7 +34,7 @@ pub fn JobOptions(job: Job, kind: MediaKind) -> impl IntoView {
             <summary>
                 {summary}
                 <Show when=customised>
-                    <span class="badge">" (own settings)"</span>
+                    <span class="badge">" "{move || t("own-settings")}</span>
                 </Show>
             </summary>
             <Show when=move || open.get()>
@@ -50,13 +55,13 @@ fn Fields(job: Job, kind: MediaKind, name: String) -> impl IntoView {
         overrides
             .target_mb
             .with(|t| t.as_deref().and_then(|t| parse_target(t).err()))
-            .map(|e| e.to_string())
+            .map(|e| crate::components::settings_panel::target_error_text(&e))
     };
     view! {
         <div class="job-option-fields">
             <div class="field">
                 <label for=format_id.clone()>
-                    "Output format"<span class="visually-hidden">{format!(" for {name}")}</span>
+                    {move || t("format-label")}<span class="visually-hidden">" "{tr("for-file", &[("name", A::from(name.as_str()))])}</span>
                 </label>
                 <select
                     id=format_id
@@ -66,22 +71,22 @@ fn Fields(job: Job, kind: MediaKind, name: String) -> impl IntoView {
                         overrides.format.set((!v.is_empty()).then_some(v));
                     }
                 >
-                    <option value="">"As in the settings"</option>
+                    <option value="">{move || t("as-in-settings")}</option>
                     {formats
                         .into_iter()
-                        .map(|label| view! { <option value=label>{label}</option> })
+                        .map(|label| view! { <option value=label>{move || option_text(label)}</option> })
                         .collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for=target_id.clone()>
-                    "Target size"<span class="visually-hidden">{format!(" for {name}")}</span>" (MB)"
+                    {move || t("job-target-label")}<span class="visually-hidden">" "{tr("for-file", &[("name", A::from(name.as_str()))])}</span>" "{move || t("job-target-unit")}
                 </label>
                 <input
                     id=target_id
                     type="text"
                     inputmode="decimal"
-                    placeholder="As in the settings"
+                    placeholder=move || t("as-in-settings")
                     aria-describedby=error_id.clone()
                     prop:value=move || overrides.target_mb.get().unwrap_or_default()
                     on:input=move |ev| {

@@ -1,12 +1,13 @@
 //! One job in the queue: what the file is, where the job stands, and its buttons.
 
 use leptos::prelude::*;
-use tamp_core::human::{format_bytes, format_duration, format_speed, percent_saved};
 use tamp_core::media::MediaKind;
 
 use crate::components::job_options::JobOptions;
 use crate::components::preview::{BeforeAfterFacts, ResultViews};
 use crate::engine::runner::now_ms;
+use crate::i18n::format::{bytes, change, duration, number_with, percent};
+use crate::i18n::{t, tr, A};
 use crate::state::job::{Job, JobStatus, RunInfo};
 use crate::state::queue::Queue;
 
@@ -16,9 +17,11 @@ pub fn JobRow(job: Job) -> impl IntoView {
     let queue = expect_context::<Queue>();
     let id = job.id;
     let kind = move || {
-        job.sniffed
+        let id = job
+            .sniffed
             .with(|s| s.as_ref().map(|s| s.kind.label()))
-            .unwrap_or("detecting…")
+            .map_or("kind-detecting".to_owned(), |k| format!("kind-{k}"));
+        t(&id)
     };
     let status = job.status;
     let job_kind = Memo::new({
@@ -48,29 +51,29 @@ pub fn JobRow(job: Job) -> impl IntoView {
         "detecting" | "ready" => view! {
             {options()}
             <div class="job-actions">
-                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>{move || t("remove")}</button>
             </div>
         }
         .into_any(),
         "queued" => view! {
-            <p class="job-status">{move || waiting.get().unwrap_or_else(|| "Waiting…".into())}</p>
+            <p class="job-status">{move || waiting.get().unwrap_or_else(|| t("waiting"))}</p>
             {options()}
             <div class="job-actions">
-                <button type="button" class="button" on:click=move |_| queue.cancel(id)>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| queue.cancel(id)>{move || t("cancel")}</button>
             </div>
         }
         .into_any(),
         "running" => view! {
             <Running status outlook=job.outlook />
             <div class="job-actions">
-                <button type="button" class="button" on:click=move |_| queue.cancel(id)>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| queue.cancel(id)>{move || t("cancel")}</button>
             </div>
         }
         .into_any(),
         "done" => view! {
             <Finished job=job.clone() input_size />
             <div class="job-actions">
-                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>{move || t("remove")}</button>
             </div>
         }
         .into_any(),
@@ -85,24 +88,24 @@ pub fn JobRow(job: Job) -> impl IntoView {
             <p class="job-error" role="alert">{message}</p>
             {(!log_tail.is_empty()).then(|| view! {
                 <details class="log">
-                    <summary>"Details"</summary>
+                    <summary>{move || t("details")}</summary>
                     <pre>{log_tail.join("\n")}</pre>
                 </details>
             })}
             <div class="job-actions">
                 {retryable.then(|| view! {
-                    <button type="button" class="button" on:click=move |_| queue.retry(id)>"Retry"</button>
+                    <button type="button" class="button" on:click=move |_| queue.retry(id)>{move || t("retry")}</button>
                 })}
-                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>{move || t("remove")}</button>
             </div>
             }
             .into_any()
         }
         _ => view! {
-            <p class="job-status">"Cancelled"</p>
+            <p class="job-status">{move || t("cancelled")}</p>
             <div class="job-actions">
-                <button type="button" class="button" on:click=move |_| queue.retry(id)>"Retry"</button>
-                <button type="button" class="button" on:click=move |_| queue.remove(id)>"Remove"</button>
+                <button type="button" class="button" on:click=move |_| queue.retry(id)>{move || t("retry")}</button>
+                <button type="button" class="button" on:click=move |_| queue.remove(id)>{move || t("remove")}</button>
             </div>
         }
         .into_any(),
@@ -113,7 +116,7 @@ pub fn JobRow(job: Job) -> impl IntoView {
         <li class="job" data-status=move || phase.get()>
             <div class="job-head">
                 <span class="job-name" title=name.to_string()>{name.to_string()}</span>
-                <span class="job-size">{format_bytes(input_size)}</span>
+                <span class="job-size">{move || bytes(input_size)}</span>
                 <span class="job-kind">{kind}</span>
             </div>
             {body}
@@ -131,30 +134,34 @@ fn Running(
         JobStatus::Running(run) => run,
         _ => RunInfo::default(),
     };
-    let percent = move || (run().fraction * 100.0).round();
+    let percent_done = move || (run().fraction * 100.0).round();
     let line = move || {
         let run = run();
         let elapsed_s = ((now_ms() - run.started_ms) / 1000.0).max(0.0);
         let mut parts = vec![
             run.step.clone(),
-            format!("{}%", (run.fraction * 100.0).round()),
-            format!("elapsed {}", format_duration(elapsed_s)),
+            percent((run.fraction * 100.0).round()),
+            tr("elapsed", &[("time", A::from(duration(elapsed_s)))]),
         ];
         if run.fraction > 0.02 {
             let eta = elapsed_s * (1.0 - run.fraction) / run.fraction;
-            parts.push(format!("about {} left", format_duration(eta)));
+            parts.push(tr("time-left", &[("time", A::from(duration(eta)))]));
         }
-        if let Some(speed) = run.speed {
-            parts.push(format_speed(speed));
+        if let Some(speed) = run.speed.filter(|s| s.is_finite() && *s > 0.0) {
+            let digits = if speed >= 10.0 { 0 } else { 1 };
+            parts.push(tr(
+                "speed",
+                &[("speed", A::from(number_with(speed, digits, true)))],
+            ));
         }
         parts.join(" · ")
     };
     view! {
         <div class="running">
-            <progress max="100" value=percent aria-label="Progress">{move || format!("{}%", percent())}</progress>
+            <progress max="100" value=percent_done aria-label=move || t("progress")>{move || percent(percent_done())}</progress>
             <p class="job-status">{line}</p>
             {move || outlook.get().map(|o| view! {
-                <p class="job-plan">{format!("Plan: {}", o.describe())}</p>
+                <p class="job-plan">{tr("plan", &[("plan", A::from(o.describe()))])}</p>
             })}
         </div>
     }
@@ -175,21 +182,20 @@ fn Finished(job: Job, input_size: u64) -> impl IntoView {
                         download=out.name.clone()
                         on:click=move |_| job.downloaded.set_value(true)
                     >
-                        {format!("Download {}", out.name)}
+                        {let name = out.name.clone(); move || tr("download", &[("name", A::from(name.as_str()))])}
                     </a>
                     <p class="job-status">
-                        {format!(
-                            "{} → {} ({})",
-                            format_bytes(input_size),
-                            format_bytes(out.size),
-                            percent_saved(input_size, out.size)
-                        )}
+                        {move || tr("size-change", &[
+                            ("before", A::from(bytes(input_size))),
+                            ("after", A::from(bytes(out.size))),
+                            ("change", A::from(change(input_size, out.size))),
+                        ])}
                     </p>
                     {out.warnings.iter().map(|w| view! { <p class="job-warning">{w.clone()}</p> }).collect_view()}
                     <BeforeAfterFacts job=job.clone() />
                     <ResultViews job=job.clone() out=out.clone() />
                     <details class="log">
-                        <summary>"Details"</summary>
+                        <summary>{move || t("details")}</summary>
                         <pre>{move || log.get().join("\n")}</pre>
                     </details>
                 </div>

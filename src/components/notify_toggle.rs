@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::platform::notify::{NotifyPref, Permission};
 
 /// The box, disabled with a reason where notifications cannot be shown.
@@ -15,9 +16,9 @@ pub fn NotifyToggle() -> impl IntoView {
         )
     };
     let why = move || match pref.permission.get() {
-        Permission::Unsupported => "This browser cannot show notifications.",
-        Permission::Denied => "Notifications are blocked for this site in the browser's settings.",
-        _ => "Only when this tab is in the background.",
+        Permission::Unsupported => t("notify-unsupported"),
+        Permission::Denied => t("notify-denied"),
+        _ => t("notify-background"),
     };
     view! {
         <div class="notify">
@@ -36,7 +37,7 @@ pub fn NotifyToggle() -> impl IntoView {
                         });
                     }
                 />
-                "Notify me when the batch is done"
+                {move || t("notify")}
             </label>
             <p id="notify-help" class="hint">{why}</p>
         </div>

@@ -4,20 +4,24 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use crate::i18n::format::percent;
+use crate::i18n::t;
 use crate::state::job::JobStatus;
 use crate::state::queue::Queue;
 
 /// Installs the title and beforeunload effects for `queue`.
 pub fn install(queue: Queue) {
-    let base_title = web_sys::window()
-        .and_then(|w| w.document())
-        .map(|d| d.title())
-        .unwrap_or_default();
     Effect::new(move |_| {
         // The whole batch's share of expected work, while it has work left.
         let title = match queue.batch_summary() {
-            Some(batch) if queue.batch_running() => format!("{}% · {base_title}", batch.percent()),
-            _ => base_title.clone(),
+            Some(batch) if queue.batch_running() => {
+                format!(
+                    "{} · {}",
+                    percent(f64::from(batch.percent())),
+                    t("page-title")
+                )
+            }
+            _ => t("page-title"),
         };
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(&title);
@@ -37,7 +41,7 @@ pub fn install(queue: Queue) {
             if unsaved() {
                 ev.prevent_default();
                 // Older browsers need a return value to show the prompt.
-                ev.set_return_value("You have converted files that are not downloaded yet.");
+                ev.set_return_value(&t("unsaved-results"));
             }
         },
     );

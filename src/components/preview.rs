@@ -6,9 +6,10 @@
 //! by the job); the comparison makes its own URL for the original file (see [`Compare`]).
 
 use leptos::prelude::*;
-use tamp_core::human::format_duration;
 
 use crate::components::compare::Compare;
+use crate::i18n::format::{dimensions, duration};
+use crate::i18n::{t, tr, A};
 use crate::protocol::MediaFacts;
 use crate::state::job::{Job, JobOutput};
 
@@ -46,9 +47,9 @@ fn extension(name: &str) -> String {
 pub fn describe_facts(facts: &MediaFacts) -> Option<String> {
     let parts: Vec<String> = facts
         .size
-        .map(|(w, h)| format!("{w} × {h}"))
+        .map(|(w, h)| dimensions(w, h))
         .into_iter()
-        .chain(facts.duration_s.map(format_duration))
+        .chain(facts.duration_s.map(duration))
         .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
@@ -59,9 +60,12 @@ pub fn before_after_line(input: Option<MediaFacts>, output: Option<MediaFacts>) 
     let input = input.as_ref().and_then(describe_facts);
     let output = output.as_ref().and_then(describe_facts);
     match (input, output) {
-        (Some(i), Some(o)) => Some(format!("{i} → {o}")),
-        (Some(i), None) => Some(format!("Original: {i}")),
-        (None, Some(o)) => Some(format!("Result: {o}")),
+        (Some(i), Some(o)) => Some(tr(
+            "facts-change",
+            &[("before", A::from(i)), ("after", A::from(o))],
+        )),
+        (Some(i), None) => Some(tr("facts-original", &[("facts", A::from(i))])),
+        (None, Some(o)) => Some(tr("facts-result", &[("facts", A::from(o))])),
         (None, None) => None,
     }
 }
@@ -92,7 +96,7 @@ pub fn ResultViews(job: Job, out: JobOutput) -> impl IntoView {
     let failed = RwSignal::new(false);
     let name = out.name.clone();
     let url = out.url.clone();
-    let alt = format!("Preview of {name}");
+    let alt = tr("preview-of", &[("name", A::from(name.as_str()))]);
     let preview = move || {
         preview_open.get().then(|| {
             let (url, alt) = (url.clone(), alt.clone());
@@ -112,7 +116,7 @@ pub fn ResultViews(job: Job, out: JobOutput) -> impl IntoView {
                 <div class="preview">
                     {media}
                     <Show when=move || failed.get()>
-                        <p class="job-error">"This browser cannot show this file; download it to open it elsewhere."</p>
+                        <p class="job-error">{t("preview-failed")}</p>
                     </Show>
                 </div>
             }
@@ -134,7 +138,7 @@ pub fn ResultViews(job: Job, out: JobOutput) -> impl IntoView {
                 aria-expanded=move || preview_open.get().to_string()
                 on:click=move |_| preview_open.update(|o| *o = !*o)
             >
-                {format!("Preview {name}")}
+                {move || tr("preview", &[("name", A::from(name.as_str()))])}
             </button>
             {comparable.then(|| {
                 let name = out.name.clone();
@@ -145,7 +149,7 @@ pub fn ResultViews(job: Job, out: JobOutput) -> impl IntoView {
                         aria-expanded=move || compare_open.get().to_string()
                         on:click=move |_| compare_open.update(|o| *o = !*o)
                     >
-                        {format!("Compare {name}")}
+                        {move || tr("compare", &[("name", A::from(name.as_str()))])}
                     </button>
                 }
             })}

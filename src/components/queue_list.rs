@@ -6,6 +6,7 @@ use crate::components::batch_progress::BatchProgress;
 use crate::components::download_all::DownloadAll;
 use crate::components::job_row::JobRow;
 use crate::components::notify_toggle::NotifyToggle;
+use crate::i18n::t;
 use crate::state::queue::Queue;
 
 /// Every job, one list item each, and the live region announcing how each one ended.
@@ -16,25 +17,25 @@ pub fn QueueList() -> impl IntoView {
     view! {
         <section class="panel queue" aria-labelledby="queue-title">
             <div class="queue-head">
-                <h2 id="queue-title">"Queue"</h2>
+                <h2 id="queue-title">{move || t("queue")}</h2>
                 <DownloadAll />
             </div>
             <BatchProgress />
-            <NotifyToggle />
             <Show when=empty>
-                <p class="empty">"No files yet. Add some to begin."</p>
+                <p class="empty">{move || t("queue-empty")}</p>
             </Show>
-            <ul class="jobs" aria-label="Queue">
+            <ul class="jobs" aria-label=move || t("queue")>
                 <For
                     each=move || queue.jobs.get()
                     key=|job| job.id
                     children=move |job| view! { <JobRow job /> }
                 />
             </ul>
+            <NotifyToggle />
             // Always in the page, so screen readers are already watching it when a line is
             // added; a region inserted together with its text is often not read at all.
             // `log` reads each new line once, in order, without re-reading the older ones.
-            <div class="visually-hidden" role="log" aria-live="polite" aria-label="Queue updates">
+            <div class="visually-hidden" role="log" aria-live="polite" aria-label=move || t("queue-updates")>
                 <For
                     each=move || queue.announcer.lines.get()
                     key=|line| line.id

@@ -1,15 +1,16 @@
-//! The settings panel: target size with presets, output format, quality, and **Convert**.
+//! The settings panel: target size with presets, output format, quality, the advanced
+//! options folded under one disclosure, and **Convert**.
 
 use leptos::prelude::*;
 
+use crate::components::advanced_options::AdvancedOptions;
 use crate::components::choice_field::ChoiceField;
-use crate::protocol::{EncoderChoice, VideoCodecChoice};
+use crate::i18n::format::{bytes, option_text};
+use crate::i18n::{t, tr, A};
 use crate::state::queue::Queue;
+use crate::state::settings::{SettingsError, AUTOMATIC, QUALITY_PRESETS};
 use tamp_core::formats::outputs_for;
 use tamp_core::media::MediaKind;
-
-use crate::components::trim_fields::TrimFields;
-use crate::state::settings::{AUTOMATIC, MAX_FPS, MAX_HEIGHTS, MAX_WIDTHS, QUALITY_PRESETS};
 use tamp_core::presets::PRESETS;
 
 /// Settings for jobs not yet started, and the **Convert** button.
@@ -18,7 +19,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let queue = expect_context::<Queue>();
     let settings = queue.settings;
     let has_target = move || !settings.target_mb.with(|t| t.trim().is_empty());
-    let error = move || settings.target_error().map(|e| e.to_string());
+    let error = move || settings.target_error().map(|e| target_error_text(&e));
     // Only what the queued files can become (every kind's outputs while the queue is empty).
     let format_labels = Memo::new(move |_| {
         let mut kinds: Vec<MediaKind> = queue.jobs.with(|jobs| {
@@ -48,19 +49,19 @@ pub fn SettingsPanel() -> impl IntoView {
             queue.start_all();
         }>
             <div class="field">
-                <label for="target-mb">"Target size (MB)"</label>
+                <label for="target-mb">{move || t("target-label")}</label>
                 <input
                     id="target-mb"
                     type="number"
                     inputmode="decimal"
                     min="0.01"
                     step="any"
-                    placeholder="no limit"
+                    placeholder=move || t("target-placeholder")
                     aria-describedby="target-help"
                     prop:value=move || settings.target_mb.get()
                     on:input=move |ev| settings.target_mb.set(event_target_value(&ev))
                 />
-                <div class="presets" role="group" aria-label="Size presets">
+                <div class="presets" role="group" aria-label=move || t("presets")>
                     {PRESETS
                         .iter()
                         .map(|preset| {
@@ -74,12 +75,19 @@ pub fn SettingsPanel() -> impl IntoView {
                                 }
                             };
                             // Where the limit comes from, for a pointer's hover.
-                            let title = format!(
-                                "Limit from {}, checked {}{}",
-                                preset.source,
-                                preset.checked,
-                                format.map(|f| format!("; makes {f}")).unwrap_or_default()
-                            );
+                            let title = move || {
+                                let mut args = vec![
+                                    ("source", A::from(preset.source)),
+                                    ("checked", A::from(preset.checked)),
+                                ];
+                                match format {
+                                    Some(f) => {
+                                        args.push(("format", A::from(f)));
+                                        tr("preset-source-format", &args)
+                                    }
+                                    None => tr("preset-source", &args),
+                                }
+                            };
                             view! {
                                 <button
                                     type="button"
@@ -93,18 +101,17 @@ pub fn SettingsPanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {preset.chip_text()}
+                                    // The place and its limit, in the shown language's digits.
+                                    {format!("{} {}", preset.label, bytes(preset.limit_bytes))}
                                 </button>
                             }
                         })
                         .collect_view()}
                 </div>
-                <p id="target-help" class="help">
-                    "Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead."
-                </p>
+                <p id="target-help" class="help">{move || t("target-help")}</p>
             </div>
             <div class="field">
-                <label for="output-format">"Output format"</label>
+                <label for="output-format">{move || t("format-label")}</label>
                 <select
                     id="output-format"
                     prop:value=move || settings.format.get()
@@ -116,7 +123,7 @@ pub fn SettingsPanel() -> impl IntoView {
                             .into_iter()
                             .map(|label| {
                                 let selected = settings.format.with_untracked(|f| f == label);
-                                view! { <option value=label selected=selected>{label}</option> }
+                                view! { <option value=label selected=selected>{move || option_text(label)}</option> }
                             })
                             .collect_view()
                     }}
@@ -124,47 +131,11 @@ pub fn SettingsPanel() -> impl IntoView {
             </div>
             <ChoiceField
                 id="quality"
-                label="Quality"
+                label="quality-label"
                 value=settings.quality
                 options=QUALITY_PRESETS.iter().map(|p| (p.label, p.label)).collect()
-                help="Used when no target size is set."
+                help="quality-help"
                 muted=Signal::derive(has_target)
-            />
-            <ChoiceField
-                id="max-height"
-                label="Max height"
-                value=settings.max_height
-                options=MAX_HEIGHTS.to_vec()
-                help="Videos and images taller than this are scaled down; never up."
-            />
-            <ChoiceField
-                id="max-width"
-                label="Max width"
-                value=settings.max_width
-                options=MAX_WIDTHS.to_vec()
-                help="Images wider than this are scaled down, keeping their shape; never up."
-            />
-            <ChoiceField
-                id="max-fps"
-                label="Max frame rate"
-                value=settings.max_fps
-                options=MAX_FPS.to_vec()
-                help="Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each."
-            />
-            <TrimFields settings=settings />
-            <ChoiceField
-                id="video-codec"
-                label="Video codec"
-                value=settings.codec
-                options=VideoCodecChoice::ALL.iter().map(|c| (c.label(), c.label())).collect()
-                help="AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them."
-            />
-            <ChoiceField
-                id="encoder"
-                label="Encoder"
-                value=settings.encoder
-                options=EncoderChoice::ALL.iter().map(|c| (c.label(), c.label())).collect()
-                help="Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file."
             />
             <label class="check">
                 <input
@@ -172,18 +143,40 @@ pub fn SettingsPanel() -> impl IntoView {
                     prop:checked=move || settings.remove_audio.get()
                     on:change=move |ev| settings.remove_audio.set(event_target_checked(&ev))
                 />
-                "Remove audio"
+                {move || t("remove-audio")}
             </label>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || settings.keep_metadata.get()
-                    on:change=move |ev| settings.keep_metadata.set(event_target_checked(&ev))
-                />
-                "Keep photo metadata (camera, location)"
-            </label>
+            <AdvancedOptions settings />
             <p class="settings-error" role="status">{error}</p>
-            <button type="submit" class="button primary">"Convert"</button>
+            <div class="convert-bar">
+                <button type="submit" class="button primary convert">{move || t("convert")}</button>
+            </div>
         </form>
+    }
+}
+
+/// A target-size mistake in the shown language (the format error cannot come from typing).
+pub fn target_error_text(e: &SettingsError) -> String {
+    match e {
+        SettingsError::NotANumber => t("target-not-number"),
+        SettingsError::TooSmall => t("target-too-small"),
+        SettingsError::Trim(e) => trim_error_text(e),
+        other => other.to_string(),
+    }
+}
+
+/// A trim mistake in the shown language (one found only against a file is said by its job).
+pub fn trim_error_text(e: &tamp_core::trim::TrimError) -> String {
+    use tamp_core::trim::TrimError;
+    match e {
+        TrimError::NotATime { which, text } => {
+            let id = if *which == "end" {
+                "trim-end-not-a-time"
+            } else {
+                "trim-start-not-a-time"
+            };
+            tr(id, &[("text", A::from(text.as_str()))])
+        }
+        TrimError::EndNotAfterStart => t("trim-end-before-start"),
+        other => other.to_string(),
     }
 }

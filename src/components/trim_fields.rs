@@ -6,23 +6,28 @@
 
 use leptos::prelude::*;
 
+use crate::components::settings_panel::trim_error_text;
+use crate::i18n::t;
 use crate::state::settings::Settings;
 
 /// The two trim times, with their help line and error message.
 #[component]
 pub fn TrimFields(settings: Settings) -> impl IntoView {
-    let error = move || settings.trim_error().map(|e| e.to_string());
+    let error = move || settings.trim_error().map(|e| trim_error_text(&e));
     let invalid = move || settings.trim_error().is_some().to_string();
-    let input = move |id: &'static str, label: &'static str, value: RwSignal<String>, hint| {
+    let input = move |id: &'static str,
+                      label: &'static str,
+                      value: RwSignal<String>,
+                      hint: &'static str| {
         view! {
             <div class="field">
-                <label for=id>{label}</label>
+                <label for=id>{move || t(label)}</label>
                 <input
                     id=id
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder=hint
+                    placeholder=move || t(hint)
                     aria-describedby="trim-help trim-error"
                     aria-invalid=invalid
                     prop:value=move || value.get()
@@ -34,12 +39,10 @@ pub fn TrimFields(settings: Settings) -> impl IntoView {
     view! {
         <div class="field">
             <div class="pair">
-                {input("trim-start", "Trim start", settings.trim_start, "start")}
-                {input("trim-end", "Trim end", settings.trim_end, "end")}
+                {input("trim-start", "trim-start", settings.trim_start, "trim-start-placeholder")}
+                {input("trim-end", "trim-end", settings.trim_end, "trim-end-placeholder")}
             </div>
-            <p id="trim-help" class="help">
-                "Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file."
-            </p>
+            <p id="trim-help" class="help">{move || t("trim-help")}</p>
             <p id="trim-error" class="settings-error" role="status">{error}</p>
         </div>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::registration;
 use super::OfflineState;
+use crate::i18n::t;
 use crate::state::job::JobStatus;
 use crate::state::queue::Queue;
 
@@ -29,9 +30,9 @@ pub fn OfflineBar() -> impl IntoView {
     let has_jobs = move || queue.jobs.with(|jobs| !jobs.is_empty());
     let status_text = move || {
         if state.offline_ready.get() {
-            "Ready to work offline"
+            t("offline-ready")
         } else {
-            ""
+            String::new()
         }
     };
 
@@ -39,8 +40,8 @@ pub fn OfflineBar() -> impl IntoView {
         <div class="offline-bar">
             <p class="offline-status" role="status">{status_text}</p>
             <Show when=move || state.update_ready.get()>
-                <div class="update-banner" role="region" aria-label="Update">
-                    <p class="update-text">"A new version is ready."</p>
+                <div class="update-banner" role="region" aria-label=move || t("update")>
+                    <p class="update-text">{move || t("update-ready")}</p>
                     <button
                         type="button"
                         class="button primary"
@@ -48,16 +49,16 @@ pub fn OfflineBar() -> impl IntoView {
                         aria-describedby="update-hint"
                         on:click=move |_| registration::apply_update(state)
                     >
-                        "Reload"
+                        {move || t("reload")}
                     </button>
                     <p id="update-hint" class="hint">
                         {move || {
                             if busy() {
-                                "Reload is possible when the running conversion has finished."
+                                t("update-busy")
                             } else if has_jobs() {
-                                "Reloading clears the queue: download your results first."
+                                t("update-clears-queue")
                             } else {
-                                "Reload to use it."
+                                t("update-reload")
                             }
                         }}
                     </p>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{t, tr, A};
 use crate::platform::{batch_active, page_hidden};
 use crate::protocol::JobId;
 use crate::state::job::JobStatus;
@@ -77,22 +78,24 @@ pub fn current_permission() -> Permission {
 /// The title and body for a batch that ended with `ready` outputs and `failed` failures.
 pub fn batch_message(ready: &[String], failed: usize) -> (String, String) {
     let title = match ready.len() {
-        0 => "Tamp: the batch has finished".to_owned(),
-        1 => "Tamp: 1 file ready".to_owned(),
-        n => format!("Tamp: {n} files ready"),
+        0 => t("notify-title-finished"),
+        n => tr("notify-title-ready", &[("count", A::from(n))]),
     };
     let mut body = ready.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
     if ready.len() > 3 {
-        body.push_str(&format!(" and {} more", ready.len() - 3));
+        body = tr(
+            "notify-more",
+            &[
+                ("names", A::from(body)),
+                ("count", A::from(ready.len() - 3)),
+            ],
+        );
     }
     if failed > 0 {
         if !body.is_empty() {
             body.push_str(". ");
         }
-        body.push_str(&match failed {
-            1 => "1 file failed.".to_owned(),
-            n => format!("{n} files failed."),
-        });
+        body.push_str(&tr("notify-failed", &[("count", A::from(failed))]));
     }
     (title, body)
 }

@@ -2,8 +2,9 @@
 //! green or red; someone listening needs to be told, with the file's name, since the row may
 //! be far from where they are. The queue renders these lines in a polite live region.
 
+use crate::i18n::format::{bytes, change};
+use crate::i18n::{tr, A};
 use leptos::prelude::*;
-use tamp_core::human::{format_bytes, percent_saved};
 
 /// How many lines the live region keeps. Screen readers read each line once, as it is
 /// added; the older ones only need to stay long enough not to be cut off mid-sentence.
@@ -50,16 +51,23 @@ impl Announcer {
 
 /// "clip.mov is ready: clip.mp4, 1.2 MB (40% smaller)".
 pub fn ready_text(input: &str, output: &str, input_size: u64, output_size: u64) -> String {
-    format!(
-        "{input} is ready: {output}, {} ({})",
-        format_bytes(output_size),
-        percent_saved(input_size, output_size)
+    tr(
+        "ready-announcement",
+        &[
+            ("input", A::from(input)),
+            ("output", A::from(output)),
+            ("size", A::from(bytes(output_size))),
+            ("change", A::from(change(input_size, output_size))),
+        ],
     )
 }
 
 /// "notes.txt failed: This file is not a video, audio or image file…".
 pub fn failed_text(input: &str, message: &str) -> String {
-    format!("{input} failed: {message}")
+    tr(
+        "failed-announcement",
+        &[("input", A::from(input)), ("message", A::from(message))],
+    )
 }
 
 #[cfg(test)]

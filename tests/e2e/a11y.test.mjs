@@ -5,34 +5,16 @@
 // (artifacts/a11y-<state>-<scheme>.png, artifacts/compare-<scheme>.png) for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-  serveDist, openApp, makeMedia, randomBytesFile, addFiles, jobItem, artifacts, readFileSync, until, waitHeld, releaseFromNowOn,
+  serveDist, openApp, makeMedia, randomBytesFile, addFiles, jobItem, artifacts, until, waitHeld, releaseFromNowOn,
 } from './harness.mjs';
+import { assertNoSeriousViolations } from './axe.mjs';
 
 const TIMEOUT = 5 * 60_000;
-// axe-core comes from the pinned npm package and is injected as inline script text, never
-// fetched from another origin. The site's CSP rightly blocks inline scripts, so this test
-// (and only this one) opens the page with Playwright's bypassCSP.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let server;
 before(async () => { server = await serveDist(); });
 after(() => server?.stop());
-
-/** Runs axe on the whole page; fails listing every serious or critical violation. */
-async function assertNoSeriousViolations(page, state) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const found = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5)
-        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
-  });
-  assert.deepEqual(found, [], `${state}: axe violations\n${found.join('\n')}`);
-}
 
 async function screenshot(page, state, colorScheme) {
   await page.screenshot({ path: join(artifacts, `a11y-${state}-${colorScheme}.png`), fullPage: true });

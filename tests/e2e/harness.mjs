@@ -27,12 +27,19 @@ export function serveDist() {
 /** Launches Chromium and opens the app; every request is recorded in `requests`.
  *  `serviceWorkers: 'block'` keeps the service worker out (so `beforeLoad`'s routes see
  *  every request); `beforeLoad(context)` runs before the first navigation. `bypassCSP`
- *  lets a test inject its own inline script (axe-core); only the accessibility test
- *  sets it, so every other test runs under the site's real policy. */
-export async function openApp(url, { colorScheme = 'light', serviceWorkers = 'allow', beforeLoad, bypassCSP = false } = {}) {
+ *  lets a test inject its own inline script (axe-core); only the accessibility tests
+ *  set it, so every other test runs under the site's real policy. `locale` is the
+ *  browser's language (`navigator.languages`; English unless a test asks), `viewport` its
+ *  size (`isMobile` adds touch, as a phone has). `advanced` opens the **Advanced options**
+ *  disclosure, as most tests set one of the options inside it (its state is remembered). */
+export async function openApp(url, {
+  colorScheme = 'light', serviceWorkers = 'allow', beforeLoad, bypassCSP = false, locale = 'en-US',
+  viewport = { width: 1280, height: 900 }, isMobile = false, advanced = true,
+} = {}) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({
-    acceptDownloads: true, colorScheme, serviceWorkers, bypassCSP, viewport: { width: 1280, height: 900 },
+    acceptDownloads: true, colorScheme, serviceWorkers, bypassCSP, viewport, locale,
+    ...(isMobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   if (beforeLoad) await beforeLoad(context);
   const page = await context.newPage();
@@ -46,7 +53,16 @@ export async function openApp(url, { colorScheme = 'light', serviceWorkers = 'al
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(url);
   await page.getByRole('heading', { name: 'Tamp' }).waitFor();
+  // Opened as the page's own state, not by a click: a click counts as the person using the
+  // page, which (rightly) stops the service worker's one-time isolation reload.
+  if (advanced) await page.locator('details.advanced').evaluate((d) => { d.open = true; });
   return { browser, context, page, requests, consoleErrors };
+}
+
+/** Opens the **Advanced options** disclosure if it is closed. */
+export async function openAdvanced(page) {
+  const details = page.locator('details.advanced');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
 }
 
 /** Runs Debian's ffmpeg to make a test file once. */
@@ -93,9 +109,10 @@ export function humanSize(bytes) {
   return `${v.toFixed(1)} ${units[u]}`;
 }
 
-/** Adds files through the **Add files** input, as a person picking them would. */
-export async function addFiles(page, files) {
-  await page.getByLabel('Add files').setInputFiles(files);
+/** Adds files through the **Add files** input, as a person picking them would (`label`:
+ *  the input's name in the page's language). */
+export async function addFiles(page, files, label = 'Add files') {
+  await page.getByLabel(label).setInputFiles(files);
 }
 
 /** The queue's list item whose text includes `name`. */

@@ -1,0 +1,181 @@
+# نصوص Tamp بالعربية. المرجع: en.ftl (الرسائل نفسها والمتغيرات نفسها).
+# تُكتب من اليمين إلى اليسار؛ لذلك تشير الأسهم من القديم إلى الجديد نحو اليسار.
+
+## Page
+
+page-title = Tamp — ضغط الملفات وتحويلها على جهازك
+promise = اضغط ملفاتك وحوّلها على جهازك، دون رفع أي شيء.
+files-heading = الملفات
+drop-overlay = أفلت الملفات لإضافتها
+settings-heading = الإعدادات
+language = اللغة
+
+## Adding files
+
+add-files = إضافة ملفات
+add-folder = إضافة مجلد
+add-hint = أو أفلت مقاطع الفيديو والصوت والصور والمجلدات في أي مكان من هذه الصفحة، أو الصقها
+
+## Settings
+
+target-label = الحجم المطلوب (ميغابايت)
+target-placeholder = بلا حد
+presets = أحجام جاهزة
+preset-source = الحد بحسب { $source }، تحقّقنا منه في { $checked }
+preset-source-format = الحد بحسب { $source }، تحقّقنا منه في { $checked }؛ يُنتج { $format }
+target-help = لا تتجاوز مقاطع الفيديو والصوت MP3 وM4A والصور JPEG وWebP هذا الحجم أبدًا (0.05 تعني 50 كيلوبايت)؛ وتذكر الصيغ الأخرى في تفاصيلها أنه لا ينطبق عليها. اتركه فارغًا للتحويل بحسب مستوى الجودة.
+target-not-number = يجب أن يكون الحجم المطلوب عددًا بالميغابايت، مثل 10 أو 8.5.
+target-too-small = يجب ألا يقل الحجم المطلوب عن 0.01 ميغابايت (10 كيلوبايت).
+format-label = صيغة الناتج
+quality-label = الجودة
+quality-help = تُستخدم عند عدم تحديد حجم مطلوب.
+advanced = خيارات متقدمة
+advanced-defaults = كلها على الإعدادات الافتراضية
+max-height-label = أقصى ارتفاع
+max-height-help = تُصغَّر مقاطع الفيديو والصور الأعلى من ذلك، ولا تُكبَّر أبدًا.
+max-width-label = أقصى عرض
+max-width-help = تُصغَّر الصور الأعرض من ذلك مع الحفاظ على نسبتها، ولا تُكبَّر أبدًا.
+max-fps-label = أقصى معدل إطارات
+max-fps-help = تُحذف الإطارات التي تتجاوز هذا المعدل (ويبقى الفيديو بالسرعة نفسها)؛ وقلة الإطارات تترك لكل منها حصة أكبر من الحجم.
+codec-label = ترميز الفيديو
+codec-help = يصنع AV1 ملفات أصغر بالجودة نفسها، ويرمّزها متصفحك؛ ولا تفتحها المشغّلات القديمة.
+encoder-label = المرمِّز
+encoder-help = «سريع» يستخدم ترميزات الفيديو في متصفحك وهو أسرع بأضعاف؛ و x264 يستخرج جودة أعلى قليلًا من الميزانيات الضيقة. «تلقائي» يختار لكل ملف.
+remove-audio = إزالة الصوت
+keep-metadata = الإبقاء على بيانات الصور الوصفية (الكاميرا، الموقع)
+keep-metadata-short = الإبقاء على البيانات الوصفية
+trim-start = بداية القص
+trim-end = نهاية القص
+trim-start-placeholder = البداية
+trim-end-placeholder = النهاية
+trim-short = قص { $start }–{ $end }
+trim-start-not-a-time = بداية القص «{ $text }» ليست وقتًا؛ اكتبها مثل 1:05 أو 65 أو 1:02:03.5.
+trim-end-not-a-time = نهاية القص «{ $text }» ليست وقتًا؛ اكتبها مثل 1:05 أو 65 أو 1:02:03.5.
+trim-end-before-start = يجب أن تأتي نهاية القص بعد بدايته.
+trim-help = الفيديو والصوت: احتفظ بهذا الجزء فقط، بصيغة 1:05 أو 65 أو 1:02:03.5. القص دقيق (يُعاد ترميز الجزء ولا يُقص عند أقرب إطار مفتاحي). الفراغ يبقي الملف كله.
+convert = تحويل
+
+## Choices in the selects (the saved value stays the English label)
+
+opt-automatic = تلقائي
+opt-original = الأصلي
+opt-high = عالية
+opt-balanced = متوازنة
+opt-small = صغيرة
+opt-fast-browser-codecs = سريع (ترميزات المتصفح)
+opt-best-quality-x264 = أفضل جودة (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (يعمل في كل مكان)
+opt-av1-smaller-recent-players = AV1 (أصغر، للمشغّلات الحديثة)
+
+## Queue
+
+queue = قائمة الانتظار
+queue-updates = مستجدات قائمة الانتظار
+queue-empty = لا ملفات بعد. أضف بعضها للبدء.
+download-all = تنزيل الكل
+zip-preparing = جارٍ تجهيز ملف zip…
+zip-saved = { $count ->
+    [zero] لم يُحفظ أي ملف في zip.
+    [one] حُفظ ملف zip فيه ملف واحد.
+    [two] حُفظ ملف zip فيه ملفان.
+    [few] حُفظ ملف zip فيه { $count } ملفات.
+   *[other] حُفظ ملف zip فيه { $count } ملفًا.
+}
+zip-read-failed = تعذّرت قراءة أحد الملفات الجاهزة.
+zip-save-failed = تعذّر حفظ ملف zip.
+batch-progress = تقدّم الدفعة
+batch-done = الدفعة: اكتمل { $ended } من { $total }
+batch-stopped = ({ $stopped } فشل أو أُلغي)
+time-left = بقي نحو { $time }
+notify = أعلمني عند انتهاء الدفعة
+notify-unsupported = لا يستطيع هذا المتصفح عرض الإشعارات.
+notify-denied = الإشعارات محظورة لهذا الموقع في إعدادات المتصفح.
+notify-background = فقط عندما تكون هذه العلامة في الخلفية.
+notify-title-finished = Tamp: انتهت الدفعة
+notify-title-ready = { $count ->
+    [one] Tamp: ملف واحد جاهز
+    [two] Tamp: ملفان جاهزان
+    [few] Tamp: { $count } ملفات جاهزة
+   *[other] Tamp: { $count } ملفًا جاهزًا
+}
+notify-more = { $names } و{ $count } غيرها
+notify-failed = { $count ->
+    [one] فشل ملف واحد.
+    [two] فشل ملفان.
+    [few] فشلت { $count } ملفات.
+   *[other] فشل { $count } ملفًا.
+}
+unsaved-results = لديك ملفات محوَّلة لم تُنزَّل بعد.
+
+## A job
+
+kind-detecting = جارٍ التعرّف…
+kind-video = فيديو
+kind-audio = صوت
+kind-image = صورة
+kind-unknown = غير معروف
+remove = إزالة
+cancel = إلغاء
+retry = إعادة المحاولة
+waiting = في الانتظار…
+cancelled = أُلغي
+details = التفاصيل
+progress = التقدّم
+elapsed = مضى { $time }
+speed = { $speed }× الوقت الحقيقي
+plan = الخطة: { $plan }
+download = تنزيل { $name }
+size-change = { $before } ← { $after } ({ $change })
+smaller = أصغر بنسبة { $percent }٪
+larger = أكبر بنسبة { $percent }٪
+larger-than-empty = أكبر
+same-size = الحجم نفسه
+facts-change = { $before } ← { $after }
+facts-original = الأصل: { $facts }
+facts-result = الناتج: { $facts }
+options-for = خيارات { $name }
+own-settings = (إعدادات خاصة)
+as-in-settings = كما في الإعدادات
+for-file = لـ { $name }
+job-target-label = الحجم المطلوب
+job-target-unit = (ميغابايت)
+ready-announcement = { $input } جاهز: { $output }، { $size } ({ $change })
+failed-announcement = فشل { $input }: { $message }
+
+## Sizes (decimal units, as chat apps count them)
+
+percent = { $n }٪
+size-b = { $n } بايت
+size-kb = { $n } كيلوبايت
+size-mb = { $n } ميغابايت
+size-gb = { $n } غيغابايت
+size-tb = { $n } تيرابايت
+size-pb = { $n } بيتابايت
+
+## Preview and Compare
+
+preview = معاينة { $name }
+preview-of = معاينة { $name }
+preview-failed = لا يستطيع هذا المتصفح عرض هذا الملف؛ نزّله لفتحه في مكان آخر.
+compare = مقارنة { $name }
+comparison-of = مقارنة { $name }
+compare-range = مقارنة { $name }: الأصل → ← المحوَّل
+compare-value = { $original }٪ الأصل، { $converted }٪ المحوَّل
+compare-caption = الأصل على اليمين والمحوَّل على اليسار: اسحب الفاصل أو استخدم مفاتيح الأسهم.
+compare-open-failed = تعذّر فتح الملف الأصلي للمقارنة.
+compare-failed = لا يستطيع هذا المتصفح عرض أحد الملفين جنبًا إلى جنب.
+original = الأصل
+converted = المحوَّل
+play-both = تشغيل الاثنين
+pause-both = إيقاف الاثنين مؤقتًا
+
+## Offline and updates
+
+offline-ready = جاهز للعمل دون اتصال
+update = تحديث
+update-ready = إصدار جديد جاهز.
+reload = إعادة التحميل
+update-busy = يمكن إعادة التحميل عند انتهاء التحويل الجاري.
+update-clears-queue = إعادة التحميل تُفرغ قائمة الانتظار: نزّل نتائجك أولًا.
+update-reload = أعد التحميل لاستخدامه.
+crashed = حدث خطأ داخل Tamp فتوقف عن العمل. لم تغادر ملفاتك هذا الجهاز قط.

@@ -1,0 +1,173 @@
+# Tamps deutscher Text. Referenz: en.ftl (gleiche Meldungen, gleiche Platzhalter).
+
+## Page
+
+page-title = Tamp – komprimieren und umwandeln auf deinem Gerät
+promise = Dateien auf deinem Gerät komprimieren und umwandeln – nichts wird hochgeladen.
+files-heading = Dateien
+drop-overlay = Dateien hier ablegen, um sie hinzuzufügen
+settings-heading = Einstellungen
+language = Sprache
+
+## Adding files
+
+add-files = Dateien hinzufügen
+add-folder = Ordner hinzufügen
+add-hint = oder Videos, Audio, Bilder und Ordner irgendwo auf dieser Seite ablegen oder einfügen
+
+## Settings
+
+target-label = Zielgröße (MB)
+target-placeholder = keine Grenze
+presets = Größenvorgaben
+preset-source = Grenze laut { $source }, geprüft am { $checked }
+preset-source-format = Grenze laut { $source }, geprüft am { $checked }; erzeugt { $format }
+target-help = Videos, MP3- und M4A-Ton sowie JPEG- und WebP-Bilder werden nie größer als dieser Wert (0,05 sind 50 KB); andere Formate sagen in ihren Details, dass er für sie nicht gilt. Leer lassen, um stattdessen mit einer Qualitätsstufe umzuwandeln.
+target-not-number = Die Zielgröße muss eine Zahl in Megabyte sein, etwa 10 oder 8,5.
+target-too-small = Die Zielgröße muss mindestens 0,01 MB (10 KB) betragen.
+format-label = Ausgabeformat
+quality-label = Qualität
+quality-help = Gilt, wenn keine Zielgröße gesetzt ist.
+advanced = Erweiterte Optionen
+advanced-defaults = alle auf Standard
+max-height-label = Maximale Höhe
+max-height-help = Höhere Videos und Bilder werden verkleinert, nie vergrößert.
+max-width-label = Maximale Breite
+max-width-help = Breitere Bilder werden verkleinert, die Form bleibt; nie vergrößert.
+max-fps-label = Maximale Bildrate
+max-fps-help = Bilder über dieser Rate werden verworfen (das Video läuft gleich schnell); weniger Bilder lassen jedem mehr vom Größenbudget.
+codec-label = Videocodec
+codec-help = AV1 erzeugt bei gleicher Qualität kleinere Dateien, kodiert vom Browser; ältere Player können sie nicht öffnen.
+encoder-label = Encoder
+encoder-help = Schnell nutzt die Videocodecs deines Browsers, um ein Vielfaches flotter; x264 holt bei knappem Budget etwas mehr Qualität heraus. Automatisch wählt je Datei.
+remove-audio = Ton entfernen
+keep-metadata = Foto-Metadaten behalten (Kamera, Ort)
+keep-metadata-short = Metadaten behalten
+trim-start = Schnitt Anfang
+trim-end = Schnitt Ende
+trim-start-placeholder = Anfang
+trim-end-placeholder = Ende
+trim-short = Schnitt { $start }–{ $end }
+trim-start-not-a-time = Der Schnittanfang „{ $text }“ ist keine Zeit; schreibe ihn wie 1:05, 65 oder 1:02:03.5.
+trim-end-not-a-time = Das Schnittende „{ $text }“ ist keine Zeit; schreibe es wie 1:05, 65 oder 1:02:03.5.
+trim-end-before-start = Das Schnittende muss nach dem Schnittanfang liegen.
+trim-help = Videos und Audio: nur diesen Teil behalten, als 1:05, 65 oder 1:02:03.5. Schnitte sind genau (der Teil wird neu kodiert, nie am nächsten Keyframe geschnitten). Leer behält die ganze Datei.
+convert = Umwandeln
+
+## Choices in the selects (the saved value stays the English label)
+
+opt-automatic = Automatisch
+opt-original = Original
+opt-high = Hoch
+opt-balanced = Ausgewogen
+opt-small = Klein
+opt-fast-browser-codecs = Schnell (Browser-Codecs)
+opt-best-quality-x264 = Beste Qualität (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (läuft überall)
+opt-av1-smaller-recent-players = AV1 (kleiner, neuere Player)
+
+## Queue
+
+queue = Warteschlange
+queue-updates = Neuigkeiten der Warteschlange
+queue-empty = Noch keine Dateien. Füge welche hinzu, um zu beginnen.
+download-all = Alle herunterladen
+zip-preparing = ZIP wird vorbereitet…
+zip-saved = { $count ->
+    [one] ZIP mit { $count } Datei gespeichert.
+   *[other] ZIP mit { $count } Dateien gespeichert.
+}
+zip-read-failed = Eine fertige Datei konnte nicht zurückgelesen werden.
+zip-save-failed = Das ZIP konnte nicht gespeichert werden.
+batch-progress = Fortschritt des Stapels
+batch-done = Stapel: { $ended } von { $total } fertig
+batch-stopped = ({ $stopped } fehlgeschlagen oder abgebrochen)
+time-left = noch etwa { $time }
+notify = Benachrichtigen, wenn der Stapel fertig ist
+notify-unsupported = Dieser Browser kann keine Benachrichtigungen zeigen.
+notify-denied = Benachrichtigungen sind für diese Seite in den Browsereinstellungen blockiert.
+notify-background = Nur wenn dieser Tab im Hintergrund ist.
+notify-title-finished = Tamp: Der Stapel ist fertig
+notify-title-ready = { $count ->
+    [one] Tamp: { $count } Datei bereit
+   *[other] Tamp: { $count } Dateien bereit
+}
+notify-more = { $names } und { $count } weitere
+notify-failed = { $count ->
+    [one] { $count } Datei fehlgeschlagen.
+   *[other] { $count } Dateien fehlgeschlagen.
+}
+unsaved-results = Du hast umgewandelte Dateien, die noch nicht heruntergeladen sind.
+
+## A job
+
+kind-detecting = wird erkannt…
+kind-video = Video
+kind-audio = Audio
+kind-image = Bild
+kind-unknown = unbekannt
+remove = Entfernen
+cancel = Abbrechen
+retry = Erneut versuchen
+waiting = Wartet…
+cancelled = Abgebrochen
+details = Details
+progress = Fortschritt
+elapsed = { $time } vergangen
+speed = { $speed }× Echtzeit
+plan = Plan: { $plan }
+download = { $name } herunterladen
+size-change = { $before } → { $after } ({ $change })
+smaller = { $percent } % kleiner
+larger = { $percent } % größer
+larger-than-empty = größer
+same-size = gleich groß
+facts-change = { $before } → { $after }
+facts-original = Original: { $facts }
+facts-result = Ergebnis: { $facts }
+options-for = Optionen für { $name }
+own-settings = (eigene Einstellungen)
+as-in-settings = Wie in den Einstellungen
+for-file = für { $name }
+job-target-label = Zielgröße
+job-target-unit = (MB)
+ready-announcement = { $input } ist fertig: { $output }, { $size } ({ $change })
+failed-announcement = { $input } fehlgeschlagen: { $message }
+
+## Sizes (decimal units, as chat apps count them)
+
+percent = { $n } %
+size-b = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+size-gb = { $n } GB
+size-tb = { $n } TB
+size-pb = { $n } PB
+
+## Preview and Compare
+
+preview = Vorschau: { $name }
+preview-of = Vorschau von { $name }
+preview-failed = Dieser Browser kann die Datei nicht zeigen; lade sie herunter, um sie anderswo zu öffnen.
+compare = { $name } vergleichen
+comparison-of = Vergleich von { $name }
+compare-range = { $name } vergleichen: Original ← → umgewandelt
+compare-value = { $original } % Original, { $converted } % umgewandelt
+compare-caption = Original links, umgewandelt rechts: Trenner ziehen oder die Pfeiltasten nutzen.
+compare-open-failed = Die Originaldatei konnte für den Vergleich nicht geöffnet werden.
+compare-failed = Dieser Browser kann eine der beiden Dateien nicht nebeneinander zeigen.
+original = Original
+converted = Umgewandelt
+play-both = Beide abspielen
+pause-both = Beide anhalten
+
+## Offline and updates
+
+offline-ready = Bereit für die Arbeit offline
+update = Aktualisierung
+update-ready = Eine neue Version ist bereit.
+reload = Neu laden
+update-busy = Neu laden geht, sobald die laufende Umwandlung fertig ist.
+update-clears-queue = Neu laden leert die Warteschlange: lade deine Ergebnisse zuerst herunter.
+update-reload = Neu laden, um sie zu nutzen.
+crashed = In Tamp ist etwas schiefgegangen, und es funktioniert nicht mehr. Deine Dateien haben dieses Gerät nie verlassen.

@@ -1,0 +1,175 @@
+# Tamp's English text: the reference every other locale must match, message for message
+# and placeholder for placeholder (core/src/i18n/check.rs, run by `cargo test -p tamp-core`).
+# Keep translations short: the phone layout is 390 px wide.
+
+## Page
+
+page-title = Tamp — compress and convert on your device
+promise = Compress and convert files on your device — nothing is uploaded.
+files-heading = Files
+drop-overlay = Drop files to add them
+settings-heading = Settings
+language = Language
+
+## Adding files
+
+add-files = Add files
+add-folder = Add folder
+add-hint = or drop videos, audio, images and folders anywhere on this page, or paste them
+
+## Settings
+
+target-label = Target size (MB)
+target-placeholder = no limit
+presets = Size presets
+preset-source = Limit from { $source }, checked { $checked }
+preset-source-format = Limit from { $source }, checked { $checked }; makes { $format }
+target-help = Videos, MP3 and M4A sound, and JPEG and WebP pictures never come out larger than this (0.05 is 50 KB); other formats say in their details that it does not apply to them. Leave it empty to convert at a quality setting instead.
+target-not-number = The target size must be a number of megabytes, like 10 or 8.5.
+target-too-small = The target size must be at least 0.01 MB (10 KB).
+format-label = Output format
+quality-label = Quality
+quality-help = Used when no target size is set.
+advanced = Advanced options
+advanced-defaults = all at their defaults
+max-height-label = Max height
+max-height-help = Videos and images taller than this are scaled down; never up.
+max-width-label = Max width
+max-width-help = Images wider than this are scaled down, keeping their shape; never up.
+max-fps-label = Max frame rate
+max-fps-help = Frames beyond this rate are dropped (the video plays at the same speed); fewer frames leave more of a size budget for each.
+codec-label = Video codec
+codec-help = AV1 makes smaller files at the same quality, encoded by your browser; older players cannot open them.
+encoder-label = Encoder
+encoder-help = Fast uses your browser's own video codecs, several times quicker; x264 squeezes a little more quality out of tight budgets. Automatic picks per file.
+remove-audio = Remove audio
+keep-metadata = Keep photo metadata (camera, location)
+keep-metadata-short = Keep metadata
+trim-start = Trim start
+trim-end = Trim end
+trim-start-placeholder = start
+trim-end-placeholder = end
+trim-short = Trim { $start }–{ $end }
+trim-start-not-a-time = The trim start "{ $text }" is not a time; write it like 1:05, 65 or 1:02:03.5.
+trim-end-not-a-time = The trim end "{ $text }" is not a time; write it like 1:05, 65 or 1:02:03.5.
+trim-end-before-start = The trim end must be after the trim start.
+trim-help = Videos and audio: keep only this part, as 1:05, 65 or 1:02:03.5. Cuts are exact (the part is re-encoded, never cut at the nearest keyframe). Empty keeps the whole file.
+convert = Convert
+
+## Choices in the selects (the saved value stays the English label)
+
+opt-automatic = Automatic
+opt-original = Original
+opt-high = High
+opt-balanced = Balanced
+opt-small = Small
+opt-fast-browser-codecs = Fast (browser codecs)
+opt-best-quality-x264 = Best quality (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (plays everywhere)
+opt-av1-smaller-recent-players = AV1 (smaller, recent players)
+
+## Queue
+
+queue = Queue
+queue-updates = Queue updates
+queue-empty = No files yet. Add some to begin.
+download-all = Download all
+zip-preparing = Preparing the zip…
+zip-saved = { $count ->
+    [one] Saved a zip of { $count } file.
+   *[other] Saved a zip of { $count } files.
+}
+zip-read-failed = A finished file could not be read back.
+zip-save-failed = The zip could not be saved.
+batch-progress = Batch progress
+batch-done = Batch: { $ended } of { $total } done
+batch-stopped = ({ $stopped } failed or cancelled)
+time-left = about { $time } left
+notify = Notify me when the batch is done
+notify-unsupported = This browser cannot show notifications.
+notify-denied = Notifications are blocked for this site in the browser's settings.
+notify-background = Only when this tab is in the background.
+notify-title-finished = Tamp: the batch has finished
+notify-title-ready = { $count ->
+    [one] Tamp: { $count } file ready
+   *[other] Tamp: { $count } files ready
+}
+notify-more = { $names } and { $count } more
+notify-failed = { $count ->
+    [one] { $count } file failed.
+   *[other] { $count } files failed.
+}
+unsaved-results = You have converted files that are not downloaded yet.
+
+## A job
+
+kind-detecting = detecting…
+kind-video = video
+kind-audio = audio
+kind-image = image
+kind-unknown = unknown
+remove = Remove
+cancel = Cancel
+retry = Retry
+waiting = Waiting…
+cancelled = Cancelled
+details = Details
+progress = Progress
+elapsed = elapsed { $time }
+speed = { $speed }× real time
+plan = Plan: { $plan }
+download = Download { $name }
+size-change = { $before } → { $after } ({ $change })
+smaller = { $percent }% smaller
+larger = { $percent }% larger
+larger-than-empty = larger
+same-size = same size
+facts-change = { $before } → { $after }
+facts-original = Original: { $facts }
+facts-result = Result: { $facts }
+options-for = Options for { $name }
+own-settings = (own settings)
+as-in-settings = As in the settings
+for-file = for { $name }
+job-target-label = Target size
+job-target-unit = (MB)
+ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
+failed-announcement = { $input } failed: { $message }
+
+## Sizes (decimal units, as chat apps count them)
+
+percent = { $n }%
+size-b = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+size-gb = { $n } GB
+size-tb = { $n } TB
+size-pb = { $n } PB
+
+## Preview and Compare
+
+preview = Preview { $name }
+preview-of = Preview of { $name }
+preview-failed = This browser cannot show this file; download it to open it elsewhere.
+compare = Compare { $name }
+comparison-of = Comparison of { $name }
+compare-range = Compare { $name }: original ← → converted
+compare-value = { $original }% original, { $converted }% converted
+compare-caption = Original on the left, converted on the right: drag the divider or use the arrow keys.
+compare-open-failed = The original file could not be opened for comparison.
+compare-failed = This browser cannot show one of the two files side by side.
+original = Original
+converted = Converted
+play-both = Play both
+pause-both = Pause both
+
+## Offline and updates
+
+offline-ready = Ready to work offline
+update = Update
+update-ready = A new version is ready.
+reload = Reload
+update-busy = Reload is possible when the running conversion has finished.
+update-clears-queue = Reloading clears the queue: download your results first.
+update-reload = Reload to use it.
+crashed = Something went wrong inside Tamp and it stopped working. Your files never left this device.

@@ -1,0 +1,173 @@
+# Texto de Tamp en español. Referencia: en.ftl (mismos mensajes, mismos marcadores).
+
+## Page
+
+page-title = Tamp: comprime y convierte en tu dispositivo
+promise = Comprime y convierte archivos en tu dispositivo: no se sube nada.
+files-heading = Archivos
+drop-overlay = Suelta archivos para añadirlos
+settings-heading = Ajustes
+language = Idioma
+
+## Adding files
+
+add-files = Añadir archivos
+add-folder = Añadir carpeta
+add-hint = o suelta vídeos, audio, imágenes y carpetas en cualquier parte de esta página, o pégalos
+
+## Settings
+
+target-label = Tamaño objetivo (MB)
+target-placeholder = sin límite
+presets = Tamaños predefinidos
+preset-source = Límite según { $source }, comprobado el { $checked }
+preset-source-format = Límite según { $source }, comprobado el { $checked }; genera { $format }
+target-help = Los vídeos, el sonido MP3 y M4A y las imágenes JPEG y WebP nunca salen más grandes que esto (0,05 son 50 KB); los demás formatos indican en sus detalles que no se les aplica. Déjalo vacío para convertir con un ajuste de calidad.
+target-not-number = El tamaño objetivo debe ser un número de megabytes, como 10 u 8,5.
+target-too-small = El tamaño objetivo debe ser de al menos 0,01 MB (10 KB).
+format-label = Formato de salida
+quality-label = Calidad
+quality-help = Se usa cuando no hay tamaño objetivo.
+advanced = Opciones avanzadas
+advanced-defaults = todas por defecto
+max-height-label = Altura máxima
+max-height-help = Los vídeos e imágenes más altos se reducen; nunca se amplían.
+max-width-label = Anchura máxima
+max-width-help = Las imágenes más anchas se reducen conservando su forma; nunca se amplían.
+max-fps-label = Fotogramas máximos
+max-fps-help = Se descartan los fotogramas por encima de esta tasa (el vídeo dura lo mismo); menos fotogramas dejan más presupuesto de tamaño a cada uno.
+codec-label = Códec de vídeo
+codec-help = AV1 da archivos más pequeños con la misma calidad, codificados por tu navegador; los reproductores antiguos no los abren.
+encoder-label = Codificador
+encoder-help = Rápido usa los códecs de vídeo de tu navegador, varias veces más veloz; x264 saca algo más de calidad con presupuestos ajustados. Automático elige por archivo.
+remove-audio = Quitar el audio
+keep-metadata = Conservar metadatos de fotos (cámara, ubicación)
+keep-metadata-short = Conservar metadatos
+trim-start = Recortar inicio
+trim-end = Recortar final
+trim-start-placeholder = inicio
+trim-end-placeholder = final
+trim-short = Recorte { $start }–{ $end }
+trim-start-not-a-time = El inicio del recorte «{ $text }» no es una hora; escríbelo como 1:05, 65 o 1:02:03.5.
+trim-end-not-a-time = El final del recorte «{ $text }» no es una hora; escríbelo como 1:05, 65 o 1:02:03.5.
+trim-end-before-start = El final del recorte debe ir después del inicio.
+trim-help = Vídeo y audio: conserva solo esta parte, como 1:05, 65 o 1:02:03.5. Los cortes son exactos (la parte se vuelve a codificar, nunca se corta en el fotograma clave más cercano). Vacío conserva el archivo entero.
+convert = Convertir
+
+## Choices in the selects (the saved value stays the English label)
+
+opt-automatic = Automático
+opt-original = Original
+opt-high = Alta
+opt-balanced = Equilibrada
+opt-small = Pequeña
+opt-fast-browser-codecs = Rápido (códecs del navegador)
+opt-best-quality-x264 = Máxima calidad (x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9 (se reproduce en todas partes)
+opt-av1-smaller-recent-players = AV1 (más pequeño, reproductores recientes)
+
+## Queue
+
+queue = Cola
+queue-updates = Novedades de la cola
+queue-empty = Aún no hay archivos. Añade alguno para empezar.
+download-all = Descargar todo
+zip-preparing = Preparando el zip…
+zip-saved = { $count ->
+    [one] Zip guardado con { $count } archivo.
+   *[other] Zip guardado con { $count } archivos.
+}
+zip-read-failed = No se pudo volver a leer un archivo terminado.
+zip-save-failed = No se pudo guardar el zip.
+batch-progress = Progreso del lote
+batch-done = Lote: { $ended } de { $total } listos
+batch-stopped = ({ $stopped } fallidos o cancelados)
+time-left = quedan unos { $time }
+notify = Avisarme cuando termine el lote
+notify-unsupported = Este navegador no puede mostrar notificaciones.
+notify-denied = Las notificaciones de este sitio están bloqueadas en los ajustes del navegador.
+notify-background = Solo cuando esta pestaña esté en segundo plano.
+notify-title-finished = Tamp: el lote ha terminado
+notify-title-ready = { $count ->
+    [one] Tamp: { $count } archivo listo
+   *[other] Tamp: { $count } archivos listos
+}
+notify-more = { $names } y { $count } más
+notify-failed = { $count ->
+    [one] { $count } archivo ha fallado.
+   *[other] { $count } archivos han fallado.
+}
+unsaved-results = Tienes archivos convertidos que aún no has descargado.
+
+## A job
+
+kind-detecting = detectando…
+kind-video = vídeo
+kind-audio = audio
+kind-image = imagen
+kind-unknown = desconocido
+remove = Quitar
+cancel = Cancelar
+retry = Reintentar
+waiting = En espera…
+cancelled = Cancelado
+details = Detalles
+progress = Progreso
+elapsed = { $time } transcurrido
+speed = { $speed }× tiempo real
+plan = Plan: { $plan }
+download = Descargar { $name }
+size-change = { $before } → { $after } ({ $change })
+smaller = { $percent } % más pequeño
+larger = { $percent } % más grande
+larger-than-empty = más grande
+same-size = mismo tamaño
+facts-change = { $before } → { $after }
+facts-original = Original: { $facts }
+facts-result = Resultado: { $facts }
+options-for = Opciones de { $name }
+own-settings = (ajustes propios)
+as-in-settings = Como en los ajustes
+for-file = de { $name }
+job-target-label = Tamaño objetivo
+job-target-unit = (MB)
+ready-announcement = { $input } está listo: { $output }, { $size } ({ $change })
+failed-announcement = { $input } ha fallado: { $message }
+
+## Sizes (decimal units, as chat apps count them)
+
+percent = { $n } %
+size-b = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+size-gb = { $n } GB
+size-tb = { $n } TB
+size-pb = { $n } PB
+
+## Preview and Compare
+
+preview = Vista previa de { $name }
+preview-of = Vista previa de { $name }
+preview-failed = Este navegador no puede mostrar este archivo; descárgalo para abrirlo en otro sitio.
+compare = Comparar { $name }
+comparison-of = Comparación de { $name }
+compare-range = Comparar { $name }: original ← → convertido
+compare-value = { $original } % original, { $converted } % convertido
+compare-caption = Original a la izquierda, convertido a la derecha: arrastra el divisor o usa las flechas.
+compare-open-failed = No se pudo abrir el archivo original para compararlo.
+compare-failed = Este navegador no puede mostrar uno de los dos archivos lado a lado.
+original = Original
+converted = Convertido
+play-both = Reproducir ambos
+pause-both = Pausar ambos
+
+## Offline and updates
+
+offline-ready = Listo para trabajar sin conexión
+update = Actualización
+update-ready = Hay una versión nueva lista.
+reload = Recargar
+update-busy = Podrás recargar cuando termine la conversión en curso.
+update-clears-queue = Recargar vacía la cola: descarga antes tus resultados.
+update-reload = Recarga para usarla.
+crashed = Algo ha fallado dentro de Tamp y ha dejado de funcionar. Tus archivos nunca han salido de este dispositivo.

@@ -1,0 +1,164 @@
+# Tamp の日本語テキスト。基準は en.ftl(同じメッセージ、同じ変数)。
+
+## Page
+
+page-title = Tamp — 端末上で圧縮・変換
+promise = ファイルを端末上で圧縮・変換します。アップロードは一切ありません。
+files-heading = ファイル
+drop-overlay = ここにドロップして追加
+settings-heading = 設定
+language = 言語
+
+## Adding files
+
+add-files = ファイルを追加
+add-folder = フォルダーを追加
+add-hint = または動画・音声・画像・フォルダーをこのページのどこかにドロップするか貼り付け
+
+## Settings
+
+target-label = 目標サイズ (MB)
+target-placeholder = 上限なし
+presets = サイズのプリセット
+preset-source = 上限の出典: { $source }(確認日 { $checked })
+preset-source-format = 上限の出典: { $source }(確認日 { $checked })。{ $format } で出力
+target-help = 動画、MP3・M4A の音声、JPEG・WebP の画像はこのサイズを超えません(0.05 は 50 KB)。その他の形式では適用されないことが詳細に表示されます。空欄にすると画質設定で変換します。
+target-not-number = 目標サイズは 10 や 8.5 のようなメガバイト数で入力してください。
+target-too-small = 目標サイズは 0.01 MB (10 KB) 以上にしてください。
+format-label = 出力形式
+quality-label = 画質
+quality-help = 目標サイズがないときに使います。
+advanced = 詳細オプション
+advanced-defaults = すべて既定値
+max-height-label = 最大の高さ
+max-height-help = これより高い動画と画像は縮小します。拡大はしません。
+max-width-label = 最大の幅
+max-width-help = これより幅の広い画像は縦横比を保って縮小します。拡大はしません。
+max-fps-label = 最大フレームレート
+max-fps-help = これを超えるフレームは間引きます(再生速度は同じ)。フレームが減るほど 1 枚あたりのサイズに余裕が出ます。
+codec-label = 動画コーデック
+codec-help = AV1 は同じ画質でより小さなファイルをブラウザーで作ります。古いプレーヤーでは開けません。
+encoder-label = エンコーダー
+encoder-help = 高速はブラウザー内蔵の動画コーデックで数倍速く、x264 は厳しい予算で少し高い画質を出します。自動はファイルごとに選びます。
+remove-audio = 音声を削除
+keep-metadata = 写真のメタデータを残す(カメラ、位置情報)
+keep-metadata-short = メタデータを残す
+trim-start = 切り出し開始
+trim-end = 切り出し終了
+trim-start-placeholder = 開始
+trim-end-placeholder = 終了
+trim-short = 切り出し { $start }–{ $end }
+trim-start-not-a-time = 切り出し開始「{ $text }」は時刻ではありません。1:05、65、1:02:03.5 のように入力してください。
+trim-end-not-a-time = 切り出し終了「{ $text }」は時刻ではありません。1:05、65、1:02:03.5 のように入力してください。
+trim-end-before-start = 切り出し終了は開始より後にしてください。
+trim-help = 動画と音声: この部分だけを残します(1:05、65、1:02:03.5 の形式)。切り出しは正確です(再エンコードし、キーフレームで切りません)。空欄ならファイル全体です。
+convert = 変換
+
+## Choices in the selects (the saved value stays the English label)
+
+opt-automatic = 自動
+opt-original = 元のまま
+opt-high = 高
+opt-balanced = 標準
+opt-small = 小
+opt-fast-browser-codecs = 高速(ブラウザーのコーデック)
+opt-best-quality-x264 = 最高画質(x264)
+opt-h-264-vp9-plays-everywhere = H.264 / VP9(どこでも再生可)
+opt-av1-smaller-recent-players = AV1(小さい、新しいプレーヤー向け)
+
+## Queue
+
+queue = キュー
+queue-updates = キューのお知らせ
+queue-empty = ファイルはまだありません。追加して始めましょう。
+download-all = すべてダウンロード
+zip-preparing = ZIP を準備中…
+zip-saved = { $count } 個のファイルを ZIP で保存しました。
+zip-read-failed = 完成したファイルを読み戻せませんでした。
+zip-save-failed = ZIP を保存できませんでした。
+batch-progress = バッチの進捗
+batch-done = バッチ: { $total } 件中 { $ended } 件完了
+batch-stopped = ({ $stopped } 件が失敗または取り消し)
+time-left = 残り約 { $time }
+notify = バッチ完了時に通知する
+notify-unsupported = このブラウザーは通知を表示できません。
+notify-denied = このサイトの通知はブラウザーの設定でブロックされています。
+notify-background = このタブがバックグラウンドのときだけ。
+notify-title-finished = Tamp: バッチが終わりました
+notify-title-ready = Tamp: { $count } 件のファイルが完成
+notify-more = { $names } ほか { $count } 件
+notify-failed = { $count } 件のファイルが失敗しました。
+unsaved-results = まだダウンロードしていない変換済みファイルがあります。
+
+## A job
+
+kind-detecting = 判別中…
+kind-video = 動画
+kind-audio = 音声
+kind-image = 画像
+kind-unknown = 不明
+remove = 削除
+cancel = 取り消し
+retry = 再試行
+waiting = 待機中…
+cancelled = 取り消しました
+details = 詳細
+progress = 進捗
+elapsed = 経過 { $time }
+speed = 実時間の { $speed } 倍
+plan = 計画: { $plan }
+download = { $name } をダウンロード
+size-change = { $before } → { $after }({ $change })
+smaller = { $percent }% 小さく
+larger = { $percent }% 大きく
+larger-than-empty = 大きく
+same-size = 同じサイズ
+facts-change = { $before } → { $after }
+facts-original = 元: { $facts }
+facts-result = 結果: { $facts }
+options-for = { $name } のオプション
+own-settings = (個別設定)
+as-in-settings = 設定どおり
+for-file = ({ $name })
+job-target-label = 目標サイズ
+job-target-unit = (MB)
+ready-announcement = { $input } が完成: { $output }、{ $size }({ $change })
+failed-announcement = { $input } は失敗: { $message }
+
+## Sizes (decimal units, as chat apps count them)
+
+percent = { $n }%
+size-b = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+size-gb = { $n } GB
+size-tb = { $n } TB
+size-pb = { $n } PB
+
+## Preview and Compare
+
+preview = { $name } をプレビュー
+preview-of = { $name } のプレビュー
+preview-failed = このブラウザーではこのファイルを表示できません。ダウンロードして別のアプリで開いてください。
+compare = { $name } を比較
+comparison-of = { $name } の比較
+compare-range = { $name } を比較: 元 ← → 変換後
+compare-value = 元 { $original }%、変換後 { $converted }%
+compare-caption = 左が元、右が変換後。仕切りをドラッグするか矢印キーで動かします。
+compare-open-failed = 比較のために元のファイルを開けませんでした。
+compare-failed = このブラウザーでは 2 つのファイルの片方を並べて表示できません。
+original = 元
+converted = 変換後
+play-both = 両方を再生
+pause-both = 両方を一時停止
+
+## Offline and updates
+
+offline-ready = オフラインで使えます
+update = 更新
+update-ready = 新しいバージョンの準備ができました。
+reload = 再読み込み
+update-busy = 実行中の変換が終わると再読み込みできます。
+update-clears-queue = 再読み込みするとキューが消えます。先に結果をダウンロードしてください。
+update-reload = 再読み込みで使えます。
+crashed = Tamp の内部で問題が起き、動作が止まりました。ファイルがこの端末から出たことはありません。
