@@ -6,8 +6,8 @@ use tamp_core::formats::output_by_id;
 use tamp_core::human::format_bytes;
 use tamp_core::sniff::sniff;
 use tamp_imaging::{
-    codec_for, prepare, prepare_rgba, Codec, Fitted, Fitter, ImageOptions, ImageOutput,
-    OutputFormat, Step,
+    codec_for, prepare, prepare_rgba, Codec, DynamicImage, Encoded, Fitted, Fitter, ImageOptions,
+    ImageOutput, Metadata, OutputFormat, Step,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -168,6 +168,7 @@ async fn encode_job(
     opts: &ImageOptions,
     observe: &mut dyn FnMut(Step),
 ) -> Result<ImageOutput, String> {
+    let started = js_sys::Date::now();
     let mut prepared = if sniff(input).format == Some("heic") {
         observe(Step::Decoding);
         let (w, h, rgba) = decode_heif(input).await?;
@@ -176,6 +177,10 @@ async fn encode_job(
         prepare(input, opts, observe)
     }
     .map_err(|e| e.to_string())?;
+    observe(Step::Log(format!(
+        "Decoded and prepared in {}.",
+        secs_since(started)
+    )));
     let format = opts.format;
     let browser_webp = format == OutputFormat::Webp && browser_writes_webp().await;
     let codec = codec_for(format, prepared.quality, opts.keep_metadata, browser_webp);
@@ -188,7 +193,7 @@ async fn encode_job(
             let mut fitter = Fitter::new(&prepared.image, prepared.quality, target);
             while let Some((probe, img)) = fitter.next(observe) {
                 let encoded =
-                    encode_with(codec, &img, format, probe.quality, meta.as_ref()).await?;
+                    timed(codec, &img, format, probe.quality, meta.as_ref(), observe).await?;
                 fitter.record(encoded, observe);
             }
             fitter.finish().map_err(|e| e.to_string())?
@@ -196,12 +201,34 @@ async fn encode_job(
         _ => {
             observe(Step::Encoding { attempt: 1 });
             let q = prepared.quality;
-            let encoded = encode_with(codec, &prepared.image, format, q, meta.as_ref()).await?;
+            let encoded = timed(codec, &prepared.image, format, q, meta.as_ref(), observe).await?;
             Fitted::whole(encoded, &prepared.image, q)
         }
     };
     prepared.meta = meta;
     Ok(prepared.finish(fitted, observe))
+}
+
+/// One encode, with its time in the log (the benchmark reads it: scripts/bench-images.mjs).
+async fn timed(
+    codec: Codec,
+    img: &DynamicImage,
+    format: OutputFormat,
+    quality: u8,
+    meta: Option<&Metadata>,
+    observe: &mut dyn FnMut(Step),
+) -> Result<Encoded, String> {
+    let started = js_sys::Date::now();
+    let encoded = encode_with(codec, img, format, quality, meta).await?;
+    observe(Step::Log(format!(
+        "Encoded at quality {quality} in {}.",
+        secs_since(started)
+    )));
+    Ok(encoded)
+}
+
+fn secs_since(started: f64) -> String {
+    format!("{:.2} s", (js_sys::Date::now() - started) / 1000.0)
 }
 
 /// The Blob's bytes, copied into wasm memory (module workers have no FileReaderSync).
