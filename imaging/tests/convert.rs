@@ -241,10 +241,7 @@ fn pixels_decoded_elsewhere_are_prepared_like_any_image() {
     // Opaque except where the pattern says otherwise: alpha is kept as it came.
     assert_eq!((prepared.image.width(), prepared.image.height()), (6, 4));
     let encoded = tamp_imaging::encode(&prepared.image, OutputFormat::Png, 80, None).unwrap();
-    let out = prepared.finish(
-        Fitted::whole(encoded, &DynamicImage::new_rgba8(6, 4), 80),
-        &mut noop,
-    );
+    let out = prepared.finish(Fitted::whole(encoded, (6, 4), 80), &mut noop);
     assert_eq!(decode(&out.bytes).to_rgba8().into_raw(), rgba);
     // A buffer that does not match its size is refused, not read past.
     assert!(matches!(

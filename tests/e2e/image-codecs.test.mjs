@@ -100,4 +100,29 @@ test('a JPEG with EXIF rotation comes out upright from MozJPEG', { timeout: TIME
   assert.match(log, /Encoder: mozjpeg/);
   const v = ffprobe(out).streams[0];
   assert.deepEqual([v.width, v.height], [240, 320]);
+  // To WebP the browser decodes and turns it itself (tamp_imaging::browser_plan); Rust read
+  // the upright size from the header and the browser's picture must match it.
+  const webp = await convert(rotated, 'WebP');
+  assert.match(webp.log, /The browser decoded the 240 × 320 picture/);
+  const w = ffprobe(webp.out).streams[0];
+  assert.deepEqual([w.width, w.height], [240, 320]);
+  // Turned the same way as Rust turned it for MozJPEG: the same colours in the same places.
+  for (const [x, y] of [[20, 20], [20, 130], [60, 180], [20, 290]]) {
+    const [a, b] = [pixel(webp.out, x, y), pixel(out, x, y)];
+    assert.ok(a.slice(0, 3).every((c, i) => Math.abs(c - b[i]) < 40), `at ${x},${y}: ${a} against ${b}`);
+  }
+});
+
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
+  await item.getByRole('link', { name: `Download ${outputName(name, 'WebP')}` }).waitFor({ timeout: TIMEOUT });
+  await item.getByLabel(`Quality of ${name}`).fill('60');
+  const status = item.getByText(/^At quality 60: /);
+  await status.waitFor({ timeout: TIMEOUT });
+  const estimate = (await status.innerText()).replace('At quality 60: ', '');
+  await item.getByRole('button', { name: 'Remove' }).click();
+  // The "Small" preset is quality 60: its file is the size the slider said.
+  await page.getByLabel('Quality').selectOption({ label: 'Small' });
+  const { out } = await convert(file, 'WebP');
+  await page.getByLabel('Quality').selectOption({ label: 'Balanced' });
+  assert.equal(humanSize(statSync(out).size), estimate);
 });

@@ -4,16 +4,12 @@ use js_sys::{Array, Uint8Array};
 use tamp::protocol::{BeforeAfter, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::formats::output_by_id;
 use tamp_core::human::format_bytes;
-use tamp_core::sniff::sniff;
-use tamp_imaging::{
-    codec_for, prepare, prepare_rgba, Codec, DynamicImage, Encoded, Fitted, Fitter, ImageOptions,
-    ImageOutput, Metadata, OutputFormat, Step,
-};
+use tamp_imaging::{ImageOptions, OutputFormat, Step};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag};
 
-use crate::codecs::{browser_writes_webp, decode_heif, encode_with};
+use crate::picture::encode_job;
 use crate::post;
 
 /// How many log lines a failure carries back.
@@ -158,77 +154,6 @@ async fn convert_job(
         )
     })?;
     Ok((blob, size, output.notes))
-}
-
-/// Prepares the picture, picks its encoder and encodes it once, or as often as fitting the
-/// target size takes (the same [`Fitter`] loop as `tamp_imaging::convert_observed`, with an
-/// encoder that may be asynchronous).
-async fn encode_job(
-    input: &[u8],
-    opts: &ImageOptions,
-    observe: &mut dyn FnMut(Step),
-) -> Result<ImageOutput, String> {
-    let started = js_sys::Date::now();
-    let mut prepared = if sniff(input).format == Some("heic") {
-        observe(Step::Decoding);
-        let (w, h, rgba) = decode_heif(input).await?;
-        prepare_rgba(w, h, rgba, "HEIC", opts, observe)
-    } else {
-        prepare(input, opts, observe)
-    }
-    .map_err(|e| e.to_string())?;
-    observe(Step::Log(format!(
-        "Decoded and prepared in {}.",
-        secs_since(started)
-    )));
-    let format = opts.format;
-    let browser_webp = format == OutputFormat::Webp && browser_writes_webp().await;
-    let codec = codec_for(format, prepared.quality, opts.keep_metadata, browser_webp);
-    if let Codec::Js(js) = codec {
-        observe(Step::Log(format!("Encoder: {}.", js.id())));
-    }
-    let meta = prepared.meta.take();
-    let fitted = match opts.target_bytes {
-        Some(target) if format.is_lossy() => {
-            let mut fitter = Fitter::new(&prepared.image, prepared.quality, target);
-            while let Some((probe, img)) = fitter.next(observe) {
-                let encoded =
-                    timed(codec, &img, format, probe.quality, meta.as_ref(), observe).await?;
-                fitter.record(encoded, observe);
-            }
-            fitter.finish().map_err(|e| e.to_string())?
-        }
-        _ => {
-            observe(Step::Encoding { attempt: 1 });
-            let q = prepared.quality;
-            let encoded = timed(codec, &prepared.image, format, q, meta.as_ref(), observe).await?;
-            Fitted::whole(encoded, &prepared.image, q)
-        }
-    };
-    prepared.meta = meta;
-    Ok(prepared.finish(fitted, observe))
-}
-
-/// One encode, with its time in the log (the benchmark reads it: scripts/bench-images.mjs).
-async fn timed(
-    codec: Codec,
-    img: &DynamicImage,
-    format: OutputFormat,
-    quality: u8,
-    meta: Option<&Metadata>,
-    observe: &mut dyn FnMut(Step),
-) -> Result<Encoded, String> {
-    let started = js_sys::Date::now();
-    let encoded = encode_with(codec, img, format, quality, meta).await?;
-    observe(Step::Log(format!(
-        "Encoded at quality {quality} in {}.",
-        secs_since(started)
-    )));
-    Ok(encoded)
-}
-
-fn secs_since(started: f64) -> String {
-    format!("{:.2} s", (js_sys::Date::now() - started) / 1000.0)
 }
 
 /// The Blob's bytes, copied into wasm memory (module workers have no FileReaderSync).
