@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use tamp_core::human::format_duration;
 
 use crate::components::compare::Compare;
+use crate::components::quality_estimate::QualityEstimate;
 use crate::protocol::MediaFacts;
 use crate::state::job::{Job, JobOutput};
 
@@ -150,6 +151,7 @@ pub fn ResultViews(job: Job, out: JobOutput) -> impl IntoView {
                 }
             })}
         </div>
+        {(shown == Shown::Picture).then(|| view! { <QualityEstimate job=job.clone() /> })}
         {preview}
         {compare}
     }

@@ -1,12 +1,13 @@
 // The image codecs the worker loads on demand: the browser's WebP, MozJPEG, OxiPNG and
 // libavif. Alpha survives to WebP, PNG and AVIF; AVIF decodes in the browser and with
-// avifdec; KB targets are met and mostly used; EXIF rotation comes out upright.
+// avifdec; KB targets are met and mostly used; EXIF rotation comes out upright; the quality
+// slider's size estimate is the real file's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, jobItem, download, jobLog, ffprobe, media, artifacts, outputName } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download, jobLog, ffprobe, media, artifacts, outputName, humanSize } from './harness.mjs';
 
 const TIMEOUT = 3 * 60_000;
 let server; let app;
@@ -113,6 +114,14 @@ test('a JPEG with EXIF rotation comes out upright from MozJPEG', { timeout: TIME
   }
 });
 
+test('the quality slider shows the true size of the image at that quality', { timeout: TIMEOUT }, async () => {
+  const { page } = app;
+  const file = photo();
+  const name = file.split('/').pop();
+  await addFiles(page, [file]);
+  const item = jobItem(page, name);
+  await item.getByText('image', { exact: true }).waitFor();
+  await page.getByLabel('Output format').selectOption({ label: 'WebP' });
   await page.getByRole('button', { name: 'Convert', exact: true }).click();
   await item.getByRole('link', { name: `Download ${outputName(name, 'WebP')}` }).waitFor({ timeout: TIMEOUT });
   await item.getByLabel(`Quality of ${name}`).fill('60');
