@@ -65,8 +65,10 @@ export function curve(tool, ref) {
   const pts = [];
   for (const q of tools[tool].qs) {
     const f = `${ref}.${tool}.q${q}`;
+    // The encode and its SSIM are kept beside the reference: a rerun only measures ours.
     if (!existsSync(f)) tools[tool].enc(ref, q, f);
-    pts.push([statSync(f).size, ssim(ref, f)]);
+    if (!existsSync(`${f}.ssim`)) writeFileSync(`${f}.ssim`, String(ssim(ref, f)));
+    pts.push([statSync(f).size, Number(readFileSync(`${f}.ssim`, 'utf8'))]);
   }
   pts.sort((a, b) => a[0] - b[0]);
   curves.set(key, pts);

@@ -70,7 +70,10 @@ pub fn QualityEstimate(job: Job) -> impl IntoView {
         Shown::Size(q, bytes) => estimate_line(q, bytes),
         Shown::Failed(message) => failed_line(&message),
     };
-    let label = slider_label(&job.name);
+    let out_name = job
+        .output
+        .with_untracked(|o| o.as_ref().map(|o| o.name.clone()));
+    let label = slider_label(out_name.as_deref().unwrap_or(&job.name));
     view! {
         <div class="quality-estimate">
             <label>

@@ -124,7 +124,7 @@ test('the quality slider shows the true size of the image at that quality', { ti
   await page.getByLabel('Output format').selectOption({ label: 'WebP' });
   await page.getByRole('button', { name: 'Convert', exact: true }).click();
   await item.getByRole('link', { name: `Download ${outputName(name, 'WebP')}` }).waitFor({ timeout: TIMEOUT });
-  await item.getByLabel(`Quality of ${name}`).fill('60');
+  await item.getByLabel(`Quality of ${outputName(name, 'WebP')}`).fill('60');
   const status = item.getByText(/^At quality 60: /);
   await status.waitFor({ timeout: TIMEOUT });
   const estimate = (await status.innerText()).replace('At quality 60: ', '');
