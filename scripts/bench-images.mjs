@@ -9,7 +9,7 @@
 //   metadata" still routes PNG there) and native OxiPNG (PyPI `pyoxipng`) at the same level;
 // - time: the 12 MP photo to WebP, in the worker (from the job's log), against cwebp on the
 //   same JPEG in the same minute, three times, interleaved.
-// usage: node scripts/bench-images.mjs [--quick | --timing]   (needs dist/ and `scripts/setup.sh bench`)
+// usage: node scripts/bench-images.mjs [--quick | --timing | --source TEXT]   (needs dist/ and `scripts/setup.sh bench`)
 // Results: .media/bench-images/results.json and results.md (the table the README quotes).
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ import { bytesAt, has, load, run, ssim, ssimAt, timed } from './bench/images-nat
 const quick = process.argv.includes('--quick');
 // Only the 12 MP timing (to rerun it when the machine is quiet).
 const onlyTiming = process.argv.includes('--timing');
+// `--source TEXT`: only the sources whose name has TEXT (e.g. "alpha"), to rerun a few rows.
+const only = process.argv[process.argv.indexOf('--source') + 1] ?? '';
 const dir = join(media, 'bench-images');
 mkdirSync(dir, { recursive: true });
 const r4 = (x) => Number(x.toFixed(4));
@@ -131,6 +133,7 @@ const rows = [];
 const times = [];
 try {
   for (const s of await sources(dir, app.page, quick && !onlyTiming)) {
+    if (!s.name.includes(process.argv.includes('--source') ? only : '')) continue;
     if (s.timing) times.push(await timing(app, s));
     if (onlyTiming) continue;
     for (const label of s.formats) {
@@ -143,7 +146,7 @@ try {
   await app.browser.close();
   server.stop();
 }
-const name = onlyTiming ? 'timing' : 'results';
+const name = onlyTiming ? 'timing' : process.argv.includes('--source') ? 'some' : 'results';
 writeFileSync(join(dir, `${name}.json`), JSON.stringify({ rows, times }, null, 2));
 const md = markdown(rows, times);
 writeFileSync(join(dir, `${name}.md`), `${md}\n`);

@@ -197,9 +197,31 @@ fn jpeg_flattens_transparency_onto_white() {
         "opaque black became {r},{g},{b}"
     );
     assert!(out.notes.iter().any(|n| n.contains("white")));
-    // Other formats keep the alpha channel.
+    // Other formats keep the alpha channel, and PNG the colours under it.
     let png = convert(&input, &opts(OutputFormat::Png)).unwrap();
     assert!(decode(&png.bytes).color().has_alpha());
+    assert_eq!(
+        decode(&png.bytes).to_rgba8().into_raw(),
+        decode(&input).to_rgba8().into_raw()
+    );
+    // For AVIF what nobody sees is blanked (libavif would spend bytes on it), and only that.
+    let coloured = image::RgbaImage::from_fn(32, 16, |x, y| {
+        image::Rgba([
+            200,
+            100,
+            (x * 8) as u8,
+            if x < 16 { 0 } else { 40 + y as u8 },
+        ])
+    });
+    let input = encoded(
+        &DynamicImage::ImageRgba8(coloured.clone()),
+        ImageFormat::Png,
+    );
+    let mut noop = |_| {};
+    let avif = tamp_imaging::prepare(&input, &opts(OutputFormat::Avif), &mut noop).unwrap();
+    for (a, s) in avif.image.to_rgba8().pixels().zip(coloured.pixels()) {
+        assert_eq!(a.0, if s.0[3] == 0 { [0; 4] } else { s.0 });
+    }
 }
 
 #[test]
