@@ -28,10 +28,11 @@ const tools = {
   cwebp: { qs: range(20, 95, 5), enc: (png, q, out) => run('cwebp', ['-quiet', '-q', String(q), png, '-o', out]) },
   // libjpeg-turbo, with Huffman optimisation (MozJPEG always optimises).
   cjpeg: { qs: range(20, 95, 5), enc: (png, q, out) => writeFileSync(out, run('cjpeg', ['-quality', String(q), '-optimize', ppm(png)])) },
-  // libavif 0.11 with libaom, at our speed (8); quantizer 0 (lossless) ..63.
+  // libavif 0.11 with libaom, at our speed (8); quantizer 0 (lossless) ..63, alpha at the
+  // colour's (as jSquash's default), from the source as it is.
   avifenc: {
     qs: range(8, 48, 4),
-    enc: (png, q, out) => run('avifenc', ['-j', '1', '-s', '8', '--min', String(q), '--max', String(q), '--minalpha', '0', '--maxalpha', '0', png, out]),
+    enc: (png, q, out) => run('avifenc', ['-j', '1', '-s', '8', '--min', String(q), '--max', String(q), '--minalpha', String(q), '--maxalpha', String(q), png, out]),
   },
 };
 
