@@ -9,9 +9,12 @@ use crate::decode;
 use crate::prepare::{plan, Plan};
 use crate::{validate, Codec, ImageOptions, JsCodec};
 
+/// A PNG's last chunk: IEND, empty, with its CRC.
+const PNG_END: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82];
+
 /// The plan for a job the browser can do alone, or `None` when the pixels must come through
 /// Rust. Only the browser's WebP encoder qualifies (it already excludes kept metadata and
-/// lossless), and only the inputs measured: JPEG, and PNG whose camera data asks for no
+/// lossless), and only the inputs measured: JPEG, and whole PNG whose camera data asks for no
 /// turn (Rust reads PNG's `eXIf` orientation; the browser's decoder may not). The header is
 /// read here, so the bomb guard and the damaged-file checks run before the browser decodes.
 pub fn browser_plan(input: &[u8], opts: &ImageOptions, codec: Codec) -> Option<Plan> {
@@ -19,9 +22,11 @@ pub fn browser_plan(input: &[u8], opts: &ImageOptions, codec: Codec) -> Option<P
         return None;
     }
     let header = decode::header(input).ok()?;
+    // A cut-off PNG can come out of a browser half grey; Rust's decoder refuses it, in words.
+    let png_complete = input.ends_with(&PNG_END);
     let fits = match header.format_name {
         "JPEG" => true,
-        "PNG" => !header.turned,
+        "PNG" => !header.turned && png_complete,
         _ => false,
     };
     fits.then(|| plan(header, opts))
@@ -63,7 +68,9 @@ mod tests {
             .any(|n| n.contains("Resized from 400 × 200")));
         let libwebp = Codec::Js(JsCodec::LibWebp);
         assert!(browser_plan(&png(4, 4), &opts(OutputFormat::Webp), libwebp).is_none());
-        // Not an image at all, or a bomb: Rust's path says why.
+        // Not an image at all, a cut-off one, or a bomb: Rust's path says why.
+        let whole = png(4, 4);
+        assert!(browser_plan(&whole[..whole.len() - 1], &opts(OutputFormat::Webp), webp).is_none());
         assert!(browser_plan(b"not an image", &opts(OutputFormat::Webp), webp).is_none());
         let bomb = b"P6\n20000 20000\n255\n".to_vec();
         assert!(browser_plan(&bomb, &opts(OutputFormat::Webp), webp).is_none());
