@@ -114,6 +114,16 @@ test('a JPEG with EXIF rotation comes out upright from MozJPEG', { timeout: TIME
   }
 });
 
+test('Max width on the browser-only WebP path: the canvas draws it at the planned size', { timeout: TIMEOUT }, async () => {
+  await app.page.getByLabel('Max width').selectOption({ label: '640 px' });
+  const { out, log } = await convert(photo(), 'WebP');
+  await app.page.getByLabel('Max width').selectOption({ label: 'Original' });
+  assert.match(log, /The browser decoded the 800 × 600 picture/);
+  assert.match(log, /Resized from 800 × 600 to 640 × 480/);
+  const v = ffprobe(out).streams[0];
+  assert.deepEqual([v.width, v.height], [640, 480]);
+});
+
 test('the quality slider shows the true size of the image at that quality', { timeout: TIMEOUT }, async () => {
   const { page } = app;
   const file = photo();
