@@ -60,7 +60,7 @@ if [ "$what" = test ]; then
 fi
 
 if [ "$what" = bench ]; then
-  "$0" test
+  bash "$root/scripts/setup.sh" test
   # scripts/bench-images.mjs: the native encoders it compares against, in the same run.
   need=()
   command -v cwebp >/dev/null || need+=(webp)
