@@ -46,9 +46,9 @@ self.tampDecodeHeif = async (bytes) => {
   return [width, height, new Uint8Array(data.buffer)];
 };
 
-let browserWebp;
+let writesWebp;
 /** Whether this browser's canvas writes WebP: some return PNG when asked for it. */
-self.tampBrowserWritesWebp = () => (browserWebp ??= (async () => {
+self.tampBrowserWritesWebp = () => (writesWebp ??= (async () => {
   try {
     const canvas = new OffscreenCanvas(2, 2);
     canvas.getContext('2d'); // a canvas without a context refuses to convert at all
@@ -67,14 +67,45 @@ self.tampImageEncode = (codec, rgba, width, height, quality) => {
   return encode(codec, pixels, width, height, quality);
 };
 
+/** Decodes a JPEG or PNG file with the browser's own decoder, upright (EXIF orientation
+ *  applied); resolves to the ImageBitmap, or refuses when it is not `width × height`, the
+ *  upright size Rust read from the header. */
+self.tampBitmapOpen = (file, width, height) => {
+  // `file` is a view into the Rust module's memory: the Blob copies it now.
+  const blob = new Blob([file]);
+  return (async () => {
+    const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+    if (bitmap.width !== width || bitmap.height !== height) {
+      bitmap.close();
+      throw new Error(`it came out ${bitmap.width} × ${bitmap.height}, not ${width} × ${height}`);
+    }
+    return bitmap;
+  })();
+};
+
+/** The bitmap drawn at `width × height` (resampled at high quality when smaller) and
+ *  written by the browser's WebP encoder. */
+self.tampBitmapWebp = (bitmap, width, height, quality) => {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  return browserWebp(canvas, quality);
+};
+self.tampBitmapClose = (bitmap) => bitmap.close();
+
+async function browserWebp(canvas, quality) {
+  const blob = await canvas.convertToBlob({ type: 'image/webp', quality: Math.min(quality, 99) / 100 });
+  if (blob.type !== 'image/webp') throw new Error(`the browser wrote ${blob.type} instead of WebP`);
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
 async function encode(codec, pixels, width, height, quality) {
   switch (codec) {
     case 'browser-webp': {
       const canvas = new OffscreenCanvas(width, height);
       canvas.getContext('2d').putImageData(new ImageData(pixels, width, height), 0, 0);
-      const blob = await canvas.convertToBlob({ type: 'image/webp', quality: Math.min(quality, 99) / 100 });
-      if (blob.type !== 'image/webp') throw new Error(`the browser wrote ${blob.type} instead of WebP`);
-      return new Uint8Array(await blob.arrayBuffer());
+      return browserWebp(canvas, quality);
     }
     case 'libwebp': {
       const lossless = quality >= 100 ? 1 : 0;

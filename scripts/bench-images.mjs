@@ -1,117 +1,32 @@
-// Image benchmark: converts real photos, a screenshot with text, a PNG with alpha and a
-// 24-megapixel photo in the built app (release dist/, headless Chromium), and compares each
-// output at equal byte size with the native tools run in the same run: SSIM (RGB, ffmpeg's
-// `ssim` filter, against the upright source) of our file against the native tool's SSIM
-// interpolated at our file's size from a quality sweep (cwebp, cjpeg = libjpeg-turbo).
-// PNG is compared by size with the pure-Rust encoder ("Keep photo metadata" routes every
-// format there) and with native oxipng (PyPI `pyoxipng`) at the same level.
-// usage: node scripts/bench-images.mjs [--quick]   (needs dist/, cwebp, cjpeg, ffmpeg)
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// Image benchmark: converts real photos (one with EXIF rotation), a screenshot with text, a
+// PNG with alpha and 12 and 24 MP photos in the built app (release dist/, headless Chromium),
+// and sets each output against the native tools run in the same run (scripts/bench/):
+// - WebP, JPEG: our SSIM against cwebp's / cjpeg's (libjpeg-turbo) at our file's exact size,
+//   interpolated from a quality sweep;
+// - AVIF: the size our WebP (libwebp = cwebp's curve) needs for the same SSIM, and avifenc's
+//   SSIM at our size;
+// - PNG: our size against the pure-Rust PNG encoder (the path before OxiPNG; "Keep photo
+//   metadata" still routes PNG there) and native OxiPNG (PyPI `pyoxipng`) at the same level;
+// - time: the 12 MP photo to WebP, in the worker (from the job's log), against cwebp on the
+//   same JPEG in the same minute, three times, interleaved.
+// usage: node scripts/bench-images.mjs [--quick | --timing | --source TEXT]   (needs dist/ and `scripts/setup.sh bench`)
+// Results: .media/bench-images/results.json and results.md (the table the README quotes).
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDist, openApp, addFiles, jobItem, download, jobLog, media, outputName } from '../tests/e2e/harness.mjs';
+import { sources } from './bench/images-corpus.mjs';
+import { bytesAt, has, load, run, ssim, ssimAt, timed } from './bench/images-native.mjs';
 
+const quick = process.argv.includes('--quick');
+// Only the 12 MP timing (to rerun it when the machine is quiet).
+const onlyTiming = process.argv.includes('--timing');
+// `--source TEXT`: only the sources whose name has TEXT (e.g. "alpha"), to rerun a few rows.
+const only = process.argv[process.argv.indexOf('--source') + 1] ?? '';
 const dir = join(media, 'bench-images');
 mkdirSync(dir, { recursive: true });
-const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-const ff = (...args) => run('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', ...args]);
-
-// Real camera photos from Debian's KDE wallpapers (Olympus E-M1, Canon EOS 70D; LGPL-3).
-// The rotated one is Autumn, which has no EXIF of its own to compete with the inserted one.
-function wallpapers() {
-  const root = join(dir, 'kde');
-  if (!existsSync(join(root, 'usr/share/wallpapers'))) {
-    mkdirSync(root, { recursive: true });
-    run('apt-get', ['download', 'plasma-workspace-wallpapers'], { cwd: dir });
-    const deb = run('sh', ['-c', 'ls plasma-workspace-wallpapers_*.deb'], { cwd: dir }).toString().trim();
-    run('dpkg', ['-x', deb, root], { cwd: dir });
-  }
-  return (name) => join(root, 'usr/share/wallpapers', name, 'contents/images/2560x1600.jpg');
-}
-
-/** A JPEG with an EXIF APP1 segment saying "rotate 90° clockwise to display" (orientation 6). */
-function withOrientation6(jpeg) {
-  const tiff = Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0]);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
-  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
-}
-
-/** The sources: [name, file, reference PNG (upright pixels), formats to write]. */
-async function sources(app) {
-  const kde = wallpapers();
-  const out = [];
-  const add = (name, file, ref, formats) => out.push({ name, file, ref, formats });
-  const photo = join(dir, 'photo.jpg');
-  copyFileSync(kde('Kite'), photo);
-  ff('-i', photo, join(dir, 'photo.ref.png'));
-  add('photo 2560×1600 (camera JPEG)', photo, join(dir, 'photo.ref.png'), ['WebP', 'JPEG', 'AVIF']);
-  const rotated = join(dir, 'rotated.jpg');
-  writeFileSync(rotated, withOrientation6(readFileSync(kde('Autumn'))));
-  ff('-i', kde('Autumn'), '-vf', 'transpose=1', join(dir, 'rotated.ref.png'));
-  add('photo with EXIF rotation 6', rotated, join(dir, 'rotated.ref.png'), ['WebP', 'JPEG']);
-  const shot = join(dir, 'screenshot.png');
-  if (!existsSync(shot)) await app.page.screenshot({ path: shot });
-  add('screenshot with text 1280×900', shot, shot, ['WebP', 'JPEG', 'PNG']);
-  const alpha = join(dir, 'alpha.png');
-  if (!existsSync(alpha)) {
-    ff('-i', kde('Path'), '-vf', "scale=1280:800,format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='clip(255*(380-hypot(X-640,Y-400))/40,0,255)'", alpha);
-  }
-  add('PNG with alpha 1280×800', alpha, alpha, ['WebP', 'PNG', 'AVIF']);
-  if (!process.argv.includes('--quick')) {
-    const p24 = join(dir, 'photo24.png');
-    if (!existsSync(p24)) {
-      const names = ['Kite', 'Path', 'OneStandsOut', 'DarkestHour', 'FallenLeaf', 'BytheWater'];
-      const crops = names.map((_, i) => `[${i}]crop=2000:2000:280:0[c${i}]`).join(';');
-      ff(...names.flatMap((n) => ['-i', kde(n)]), '-filter_complex',
-        `${crops};[c0][c1][c2]hstack=3[t];[c3][c4][c5]hstack=3[u];[t][u]vstack`, p24);
-    }
-    add('24 MP photo 6000×4000 (six camera photos)', p24, p24, ['WebP', 'JPEG']);
-    const p12 = join(dir, 'photo12.png');
-    if (!existsSync(p12)) ff('-i', p24, '-vf', 'crop=4240:2832:0:0', p12);
-    add('12 MP photo 4240×2832 (crop of the 24 MP one)', p12, p12, ['WebP']);
-  }
-  return out;
-}
-
-/** SSIM (all RGB planes) of `file` against `ref`; ffmpeg prints it on stderr. */
-function ssim(ref, file) {
-  const r = run('sh', ['-c', `ffmpeg -nostdin -i "$0" -i "$1" -lavfi '[0]format=gbrp[a];[1]format=gbrp[b];[a][b]ssim' -f null - 2>&1 | grep -o 'All:[0-9.]*'`, ref, file]);
-  return Number(String(r).split(':')[1]);
-}
-
-/** The native tool's (size, SSIM) points over qualities 20..95 from the reference. */
-const curves = new Map();
-function curve(tool, ref) {
-  const key = `${tool} ${ref}`;
-  if (curves.has(key)) return curves.get(key);
-  const ppm = `${ref}.ppm`;
-  if (!existsSync(ppm)) ff('-i', ref, '-pix_fmt', 'rgb24', ppm);
-  const pts = [];
-  for (let q = 20; q <= 95; q += 5) {
-    const f = `${ref}.${tool}.q${q}`;
-    if (tool === 'cwebp') run('cwebp', ['-quiet', '-q', String(q), ppm, '-o', f]);
-    else writeFileSync(f, run('cjpeg', ['-quality', String(q), '-optimize', ppm], { maxBuffer: 1 << 30 }));
-    pts.push([statSync(f).size, ssim(ref, f)]);
-  }
-  pts.sort((a, b) => a[0] - b[0]);
-  curves.set(key, pts);
-  return pts;
-}
-
-/** Interpolates between neighbouring points, linear in log(size); NaN outside the sweep. */
-function along(pts, x, from, to) {
-  const i = pts.findIndex((p) => p[from] >= x);
-  if (i <= 0) return NaN;
-  const [a, b] = [pts[i - 1], pts[i]];
-  const lin = (p) => (from === 0 ? Math.log(p[0]) : p[1]);
-  const t = ((from === 0 ? Math.log(x) : x) - lin(a)) / (lin(b) - lin(a));
-  return to === 0 ? Math.exp(Math.log(a[0]) + t * (Math.log(b[0]) - Math.log(a[0]))) : a[1] + t * (b[1] - a[1]);
-}
-/** The tool's SSIM at `bytes`. */
-const ssimAt = (tool, ref, bytes) => along(curve(tool, ref), bytes, 0, 1);
-/** The tool's size at SSIM `v` (SSIM rises with size along the sweep). */
-const bytesAt = (tool, ref, v) => along(curve(tool, ref), v, 1, 0);
+const r4 = (x) => Number(x.toFixed(4));
+/** "12.3 % smaller" (or bigger) for `a` against `b`. */
+const smaller = (a, b) => (a <= b ? `${(100 * (1 - a / b)).toFixed(1)} % smaller` : `${(100 * (a / b - 1)).toFixed(1)} % bigger`);
 
 async function convert(app, src, label, { keepMetadata = false } = {}) {
   const { page } = app;
@@ -128,42 +43,101 @@ async function convert(app, src, label, { keepMetadata = false } = {}) {
   const out = await download(page, item, outName);
   const log = await jobLog(item);
   await item.getByRole('button', { name: 'Remove' }).click();
-  const secs = Number(log.match(/Converted in ([0-9.]+) s/)?.[1] ?? NaN);
-  const encoder = log.match(/Encoder: ([a-z-]+)/)?.[1] ?? 'rust';
-  return { out, bytes: statSync(out).size, secs, encoder };
+  const num = (re) => Number(log.match(re)?.[1] ?? NaN);
+  return {
+    out,
+    bytes: statSync(out).size,
+    secs: num(/Converted in ([0-9.]+) s/),
+    prepare_secs: num(/Decoded and prepared in ([0-9.]+) s/),
+    encode_secs: num(/Encoded at quality \d+ in ([0-9.]+) s/),
+    encoder: log.match(/Encoder: ([a-z-]+)/)?.[1] ?? 'rust',
+  };
+}
+
+/** Our conversion of `s` to `label`, measured against the native tools. */
+async function measure(app, s, label) {
+  const ours = await convert(app, s.file, label);
+  const row = { source: s.name, format: label, encoder: ours.encoder, bytes: ours.bytes, secs: ours.secs };
+  if (label === 'PNG') {
+    const rust = await convert(app, s.file, label, { keepMetadata: true });
+    row.rust_png_bytes = rust.bytes;
+    row.vs_rust_png = smaller(ours.bytes, rust.bytes);
+    try {
+      const py = 'import oxipng,sys; sys.stdout.buffer.write(oxipng.optimize_from_memory(open(sys.argv[1],"rb").read(), level=2))';
+      row.native_oxipng_bytes = run('python3', ['-c', py, rust.out]).length;
+    } catch {
+      row.native_oxipng_bytes = 'pyoxipng not installed';
+    }
+    return row;
+  }
+  row.ssim = r4(ssim(s.ref, ours.out));
+  if (label === 'AVIF') {
+    const webp = bytesAt('cwebp', s.ref, row.ssim);
+    row.webp_bytes_at_ssim = Math.round(webp);
+    row.vs_webp = smaller(ours.bytes, webp);
+    if (has('avifenc')) row.avifenc_ssim_at_size = r4(ssimAt('avifenc', s.ref, ours.bytes));
+  } else {
+    const tool = label === 'WebP' ? 'cwebp' : 'cjpeg';
+    row.native = tool;
+    row.native_ssim_at_size = r4(ssimAt(tool, s.ref, ours.bytes));
+  }
+  if (row.native_ssim_at_size ?? row.avifenc_ssim_at_size) row.delta = r4(row.ssim - (row.native_ssim_at_size ?? row.avifenc_ssim_at_size));
+  if (s.rust && label !== 'AVIF') {
+    // Before the jSquash codecs: the pure-Rust encoders (still the "Keep photo metadata" path).
+    const rust = await convert(app, s.file, label, { keepMetadata: true });
+    Object.assign(row, { rust_bytes: rust.bytes, rust_ssim: r4(ssim(s.ref, rust.out)) });
+  }
+  return row;
+}
+
+/** The 12 MP photo to WebP in the worker and with native cwebp, `reps` times, interleaved. */
+async function timing(app, s, reps = 3) {
+  const ours = [];
+  const native = [];
+  const loads = [];
+  for (let i = 0; i < reps; i++) {
+    loads.push(load());
+    ours.push(await convert(app, s.file, 'WebP'));
+    native.push(timed('cwebp', ['-quiet', '-q', '75', s.file, '-o', join(dir, 'timing.webp')]));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const pick = (k) => median(ours.map((o) => o[k]));
+  return {
+    source: s.name, encoder: ours[0].encoder, reps, load_1min: loads,
+    worker_secs: pick('secs'), prepare_secs: pick('prepare_secs'), encode_secs: pick('encode_secs'),
+    cwebp_secs: r4(median(native)), ratio_vs_cwebp: r4(pick('secs') / median(native)),
+  };
+}
+
+function markdown(rows, times) {
+  const lines = ['| source | format | encoder | bytes | SSIM | native at equal bytes | Δ SSIM | other |', '|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const native = r.native ? `${r.native} ${r.native_ssim_at_size}` : r.avifenc_ssim_at_size ? `avifenc ${r.avifenc_ssim_at_size}` : '';
+    const other = r.format === 'PNG'
+      ? `pure-Rust PNG ${r.rust_png_bytes} B (${r.vs_rust_png}); native oxipng ${r.native_oxipng_bytes} B`
+      : [r.format === 'AVIF' ? `WebP at equal SSIM ${r.webp_bytes_at_ssim} B (${r.vs_webp})` : '',
+        r.rust_bytes ? `pure-Rust ${r.rust_bytes} B at ${r.rust_ssim}` : ''].filter(Boolean).join('; ');
+    lines.push(`| ${r.source} | ${r.format} | ${r.encoder} | ${r.bytes} | ${r.ssim ?? 'lossless'} | ${native} | ${r.delta ?? ''} | ${other} |`);
+  }
+  for (const t of times) {
+    lines.push('', `${t.source} → WebP (${t.encoder}), median of ${t.reps}, 1-min load ${t.load_1min.join(', ')}: ` +
+      `${t.worker_secs} s in the worker (decode and prepare ${t.prepare_secs} s, encode ${t.encode_secs} s); ` +
+      `native cwebp on the same JPEG ${t.cwebp_secs} s (ratio ${t.ratio_vs_cwebp}).`);
+  }
+  return lines.join('\n');
 }
 
 const server = await serveDist();
 const app = await openApp(server.url);
 const rows = [];
+const times = [];
 try {
-  for (const s of await sources(app)) {
+  for (const s of await sources(dir, app.page, quick && !onlyTiming)) {
+    if (!s.name.includes(process.argv.includes('--source') ? only : '')) continue;
+    if (s.timing) times.push(await timing(app, s));
+    if (onlyTiming) continue;
     for (const label of s.formats) {
-      const ours = await convert(app, s.file, label);
-      const row = { source: s.name, format: label, encoder: ours.encoder, bytes: ours.bytes, secs: ours.secs };
-      if (label === 'PNG') {
-        const rust = await convert(app, s.file, label, { keepMetadata: true });
-        row.rust_png_bytes = rust.bytes;
-        row.vs_rust = `${(100 * (1 - ours.bytes / rust.bytes)).toFixed(1)} % smaller`;
-        try {
-          const native = run('python3', ['-c', 'import oxipng,sys; sys.stdout.buffer.write(oxipng.optimize_from_memory(open(sys.argv[1],"rb").read(), level=2))', rust.out], { maxBuffer: 1 << 30 });
-          row.native_oxipng_bytes = native.length;
-        } catch { row.native_oxipng_bytes = 'pyoxipng not installed'; }
-      } else if (label === 'AVIF') {
-        // Against WebP at the same SSIM (our WebP is libwebp's, so cwebp's curve).
-        row.ssim = Number(ssim(s.ref, ours.out).toFixed(4));
-        const webp = bytesAt('cwebp', s.ref, row.ssim);
-        row.webp_bytes_at_ssim = Math.round(webp);
-        row.vs_webp = `${(100 * (1 - ours.bytes / webp)).toFixed(1)} % smaller`;
-      } else {
-        const tool = label === 'WebP' ? 'cwebp' : 'cjpeg';
-        row.ssim = Number(ssim(s.ref, ours.out).toFixed(4));
-        row[`${tool}_ssim_at_size`] = Number(ssimAt(tool, s.ref, ours.bytes).toFixed(4));
-        row.delta = Number((row.ssim - row[`${tool}_ssim_at_size`]).toFixed(4));
-        const rust = await convert(app, s.file, label, { keepMetadata: true });
-        row.rust_encoder_bytes = rust.bytes;
-        row.rust_encoder_ssim = Number(ssim(s.ref, rust.out).toFixed(4));
-      }
+      const row = await measure(app, s, label);
       console.log(JSON.stringify(row));
       rows.push(row);
     }
@@ -172,5 +146,8 @@ try {
   await app.browser.close();
   server.stop();
 }
-writeFileSync(join(dir, 'results.json'), JSON.stringify(rows, null, 2));
-console.log(`bench-images: ${rows.length} rows, written to ${join(dir, 'results.json')}`);
+const name = onlyTiming ? 'timing' : process.argv.includes('--source') ? 'some' : 'results';
+writeFileSync(join(dir, `${name}.json`), JSON.stringify({ rows, times }, null, 2));
+const md = markdown(rows, times);
+writeFileSync(join(dir, `${name}.md`), `${md}\n`);
+console.log(md);

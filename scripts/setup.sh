@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently: fast when all is there.
 # Only crates.io, the npm registry, Debian's packages and rustup are used.
-# usage: scripts/setup.sh [build|test]   (test also installs Chromium, ffmpeg and test packages)
+# usage: scripts/setup.sh [build|test|bench]   (test also installs Chromium, ffmpeg and test
+# packages; bench adds the native image tools scripts/bench-images.mjs compares against)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-build}
@@ -56,4 +57,20 @@ if [ "$what" = test ]; then
   python3 -c 'import pillow_heif' 2>/dev/null || { say "pip install pillow-heif"; python3 -m pip install -q pillow-heif==1.8.1; }
   # The fuzzer driver for the short fuzz run (scripts/fuzz.sh); ~2 minutes to build once.
   command -v cargo-fuzz >/dev/null || { say "installing cargo-fuzz"; cargo install cargo-fuzz --locked --version 0.13.2; }
+fi
+
+if [ "$what" = bench ]; then
+  bash "$root/scripts/setup.sh" test
+  # scripts/bench-images.mjs: the native encoders it compares against, in the same run.
+  need=()
+  command -v cwebp >/dev/null || need+=(webp)
+  command -v cjpeg >/dev/null || need+=(libjpeg-turbo-progs)
+  command -v avifenc >/dev/null || need+=(libavif-bin)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "apt-get install ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  # Native OxiPNG (Debian has no package; PyPI's wheel wraps the Rust crate).
+  python3 -c 'import oxipng' 2>/dev/null || { say "pip install pyoxipng"; python3 -m pip install -q pyoxipng==9.1.1; }
 fi

@@ -40,8 +40,47 @@ pub(crate) fn format_name(format: ImageFormat) -> &'static str {
     }
 }
 
+/// What the header says, read before any pixel is decoded.
+pub(crate) struct Header {
+    /// What the input is, in words ("PNG").
+    pub format_name: &'static str,
+    /// The size once upright (EXIF orientation applied).
+    pub width: u32,
+    pub height: u32,
+    pub icc: Option<Vec<u8>>,
+    /// Raw EXIF (TIFF structure), with its orientation tag already reset to "upright".
+    pub exif: Option<Vec<u8>>,
+    /// "Turned the picture upright …", when the camera data asks for a turn.
+    pub notes: Vec<String>,
+    /// Whether the camera data asks for a turn or a flip.
+    pub turned: bool,
+}
+
+/// Reads `input`'s header, refusing damaged and oversized images: the bomb guard runs
+/// before any pixel buffer exists.
+pub(crate) fn header(input: &[u8]) -> Result<Header, ImageError> {
+    open(input).map(|(header, _, _)| header)
+}
+
 /// Decodes `input`, refusing oversized images before allocating their pixels.
 pub(crate) fn decode(input: &[u8]) -> Result<Decoded, ImageError> {
+    let (header, orientation, decoder) = open(input)?;
+    let name = header.format_name;
+    let mut image =
+        DynamicImage::from_decoder(decoder).map_err(|e| ImageError::from_decode(name, e))?;
+    image.apply_orientation(orientation);
+    Ok(Decoded {
+        image,
+        format_name: name,
+        icc: header.icc,
+        exif: header.exif,
+        notes: header.notes,
+    })
+}
+
+fn open(
+    input: &[u8],
+) -> Result<(Header, image::metadata::Orientation, impl ImageDecoder + '_), ImageError> {
     let format = detect(input)?;
     let name = format_name(format);
     if format == ImageFormat::Jpeg && !crate::jpeg_end::is_complete(input) {
@@ -78,24 +117,36 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded, ImageError> {
         // We rotate the pixels ourselves; a kept EXIF must not make viewers rotate again.
         let _ = image::metadata::Orientation::remove_from_exif_chunk(chunk);
     }
-
-    let mut image =
-        DynamicImage::from_decoder(decoder).map_err(|e| ImageError::from_decode(name, e))?;
     let mut notes = Vec::new();
     if orientation != image::metadata::Orientation::NoTransforms {
-        image.apply_orientation(orientation);
         notes.push(format!(
             "Turned the picture upright as its camera data asked ({}).",
             describe_orientation(orientation)
         ));
     }
-    Ok(Decoded {
-        image,
+    let (width, height) = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    let header = Header {
         format_name: name,
+        width,
+        height,
         icc,
         exif,
         notes,
-    })
+        turned: orientation != image::metadata::Orientation::NoTransforms,
+    };
+    Ok((header, orientation, decoder))
+}
+
+fn turns_sideways(o: image::metadata::Orientation) -> bool {
+    use image::metadata::Orientation as O;
+    matches!(
+        o,
+        O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH
+    )
 }
 
 /// The format from the bytes themselves; the file name is never trusted.

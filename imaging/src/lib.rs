@@ -5,6 +5,7 @@
 //! Re-encoding from pixels drops every metadata block (EXIF with GPS location, XMP, ICC)
 //! unless [`ImageOptions::keep_metadata`] asks to carry over what the encoder supports.
 
+mod browser;
 mod codecs;
 mod decode;
 mod encode;
@@ -15,16 +16,17 @@ mod prepare;
 pub mod search;
 mod target;
 
-use image::{imageops::FilterType, GenericImageView};
+use image::imageops::FilterType;
 
+pub use browser::browser_plan;
 pub use codecs::{codec_for, Codec, JsCodec};
 pub use encode::{encode, Encoded, Metadata};
 pub use error::ImageError;
 /// The decoded picture type, for the worker's encoders.
 pub use image::DynamicImage;
-pub use prepare::{prepare, prepare_rgba, Prepared};
+pub use prepare::{prepare, prepare_rgba, Plan, Prepared};
 pub use search::MIN_QUALITY;
-pub use target::{Fitted, Fitter};
+pub use target::{at_size, Fitted, Fitter};
 
 /// An output format; the ids are the registry ids of `tamp_core::formats`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,28 +164,26 @@ pub fn convert_observed(
     opts: &ImageOptions,
     observe: &mut dyn FnMut(Step),
 ) -> Result<ImageOutput, ImageError> {
-    let mut prepared = prepare(input, opts, observe)?;
-    let (format, meta) = (opts.format, prepared.meta.take());
-    match opts.target_bytes {
+    let Prepared { image, plan } = prepare(input, opts, observe)?;
+    let (format, meta) = (opts.format, plan.meta.as_ref());
+    let size = (image.width(), image.height());
+    let fitted = match opts.target_bytes {
         Some(target) if format.is_lossy() => {
-            let mut fitter = Fitter::new(&prepared.image, opts.quality, target);
-            while let Some((probe, img)) = fitter.next(observe) {
-                let encoded = encode::encode(&img, format, probe.quality, meta.as_ref())?;
+            let mut fitter = Fitter::new(size, opts.quality, target);
+            while let Some((probe, w, h)) = fitter.next(observe) {
+                let img = at_size(&image, w, h);
+                let encoded = encode::encode(&img, format, probe.quality, meta)?;
                 fitter.record(encoded, observe);
             }
-            let fitted = fitter.finish()?;
-            prepared.meta = meta;
-            Ok(prepared.finish(fitted, observe))
+            fitter.finish()?
         }
         _ => {
-            let quality = prepared.quality;
             observe(Step::Encoding { attempt: 1 });
-            let encoded = encode::encode(&prepared.image, format, quality, meta.as_ref())?;
-            prepared.meta = meta;
-            let fitted = Fitted::whole(encoded, &prepared.image, quality);
-            Ok(prepared.finish(fitted, observe))
+            let encoded = encode::encode(&image, format, plan.quality, meta)?;
+            Fitted::whole(encoded, size, plan.quality)
         }
-    }
+    };
+    Ok(plan.finish(fitted, observe))
 }
 
 pub(crate) fn validate(opts: &ImageOptions) -> Result<(), ImageError> {
@@ -200,14 +200,13 @@ pub(crate) fn validate(opts: &ImageOptions) -> Result<(), ImageError> {
     Ok(())
 }
 
-/// Scales down (never up) to fit within the bounds, keeping the aspect ratio; `None` when
-/// the image already fits.
-pub(crate) fn shrink_to_fit(
-    img: &DynamicImage,
+/// The size that fits within the bounds, scaled down (never up) keeping the aspect ratio;
+/// `None` when `w × h` already fits.
+pub(crate) fn fit_within(
+    (w, h): (u32, u32),
     max_w: Option<u32>,
     max_h: Option<u32>,
-) -> Option<DynamicImage> {
-    let (w, h) = img.dimensions();
+) -> Option<(u32, u32)> {
     let sx = max_w.map_or(1.0, |m| f64::from(m) / f64::from(w));
     let sy = max_h.map_or(1.0, |m| f64::from(m) / f64::from(h));
     let scale = sx.min(sy);
@@ -217,7 +216,7 @@ pub(crate) fn shrink_to_fit(
     // Round, then clamp into the bounds: rounding up must not overshoot a limit.
     let nw = ((f64::from(w) * scale).round() as u32).clamp(1, max_w.unwrap_or(u32::MAX));
     let nh = ((f64::from(h) * scale).round() as u32).clamp(1, max_h.unwrap_or(u32::MAX));
-    Some(resize_exact(img, nw, nh))
+    Some((nw, nh))
 }
 
 /// Resamples with Catmull-Rom: as sharp as Lanczos3 to the eye when shrinking photos, with

@@ -26,21 +26,23 @@ pub struct Fitted {
 }
 
 impl Fitted {
-    /// One encode of the whole picture, no search.
-    pub fn whole(encoded: Encoded, img: &DynamicImage, quality: u8) -> Self {
+    /// One encode of the whole `width × height` picture, no search.
+    pub fn whole(encoded: Encoded, (width, height): (u32, u32), quality: u8) -> Self {
         Self {
             encoded,
             quality,
-            width: img.width(),
-            height: img.height(),
+            width,
+            height,
             notes: Vec::new(),
         }
     }
 }
 
 /// Drives a size search over one prepared picture; see the module docs.
-pub struct Fitter<'a> {
-    original: &'a DynamicImage,
+pub struct Fitter {
+    /// The full-size picture's size.
+    width: u32,
+    height: u32,
     target: u64,
     search: SizeSearch,
     attempt: u32,
@@ -51,15 +53,16 @@ pub struct Fitter<'a> {
     lowest: Option<u64>,
 }
 
-impl<'a> Fitter<'a> {
-    /// A search for the best encode of `original` in at most `target` bytes, at quality up
-    /// to `quality`: the target is a cap, so a picture that fits at the quality setting is
-    /// written at it (the default 10 MB target must not raise every photo to 95).
-    pub fn new(original: &'a DynamicImage, quality: u8, target: u64) -> Self {
-        let short = original.width().min(original.height()).max(1);
+impl Fitter {
+    /// A search for the best encode of a `width × height` picture in at most `target` bytes,
+    /// at quality up to `quality`: the target is a cap, so a picture that fits at the quality
+    /// setting is written at it (the default 10 MB target must not raise every photo to 95).
+    pub fn new((width, height): (u32, u32), quality: u8, target: u64) -> Self {
+        let short = width.min(height).max(1);
         let min_scale = (f64::from(MIN_SIDE) / f64::from(short)).min(1.0);
         Self {
-            original,
+            width,
+            height,
             target,
             search: SizeSearch::new(target, quality, min_scale),
             attempt: 0,
@@ -69,19 +72,17 @@ impl<'a> Fitter<'a> {
         }
     }
 
-    /// The next try: its probe (the quality to encode at) and the picture to encode.
-    pub fn next(
-        &mut self,
-        observe: &mut dyn FnMut(Step),
-    ) -> Option<(Probe, Cow<'a, DynamicImage>)> {
+    /// The next try: its probe (the quality to encode at) and the size to encode the
+    /// picture at ([`at_size`] resamples it).
+    pub fn next(&mut self, observe: &mut dyn FnMut(Step)) -> Option<(Probe, u32, u32)> {
         let probe = self.search.next_probe()?;
-        let img = scaled(self.original, probe.scale);
+        let (w, h) = scaled_size(self.width, self.height, probe.scale);
         self.attempt += 1;
         observe(Step::Encoding {
             attempt: self.attempt,
         });
-        self.current = Some((probe, img.width(), img.height()));
-        Some((probe, img))
+        self.current = Some((probe, w, h));
+        Some((probe, w, h))
     }
 
     /// Records the encode of the last try.
@@ -106,7 +107,7 @@ impl<'a> Fitter<'a> {
 
     /// The best encode that fits, or why none does.
     pub fn finish(self) -> Result<Fitted, ImageError> {
-        let (w, h) = (self.original.width(), self.original.height());
+        let (w, h) = (self.width, self.height);
         let target = self.target;
         match (self.search.outcome(), self.best) {
             (Outcome::Fits(..), Some((encoded, probe, bw, bh))) => {
@@ -155,13 +156,12 @@ impl<'a> Fitter<'a> {
     }
 }
 
-/// The picture at `scale` of its size (resampled from the original), or itself at 1.
-pub fn scaled(original: &DynamicImage, scale: f64) -> Cow<'_, DynamicImage> {
-    if scale >= 1.0 {
+/// The picture at `w × h` (resampled from the original), or itself at its own size.
+pub fn at_size(original: &DynamicImage, w: u32, h: u32) -> Cow<'_, DynamicImage> {
+    if (w, h) == (original.width(), original.height()) {
         return Cow::Borrowed(original);
     }
-    let (nw, nh) = scaled_size(original.width(), original.height(), scale);
-    Cow::Owned(resize_exact(original, nw, nh))
+    Cow::Owned(resize_exact(original, w, h))
 }
 
 fn scaled_size(w: u32, h: u32, scale: f64) -> (u32, u32) {

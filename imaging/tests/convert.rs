@@ -197,9 +197,31 @@ fn jpeg_flattens_transparency_onto_white() {
         "opaque black became {r},{g},{b}"
     );
     assert!(out.notes.iter().any(|n| n.contains("white")));
-    // Other formats keep the alpha channel.
+    // Other formats keep the alpha channel, and PNG the colours under it.
     let png = convert(&input, &opts(OutputFormat::Png)).unwrap();
     assert!(decode(&png.bytes).color().has_alpha());
+    assert_eq!(
+        decode(&png.bytes).to_rgba8().into_raw(),
+        decode(&input).to_rgba8().into_raw()
+    );
+    // For AVIF what nobody sees is blanked (libavif would spend bytes on it), and only that.
+    let coloured = image::RgbaImage::from_fn(32, 16, |x, y| {
+        image::Rgba([
+            200,
+            100,
+            (x * 8) as u8,
+            if x < 16 { 0 } else { 40 + y as u8 },
+        ])
+    });
+    let input = encoded(
+        &DynamicImage::ImageRgba8(coloured.clone()),
+        ImageFormat::Png,
+    );
+    let mut noop = |_| {};
+    let avif = tamp_imaging::prepare(&input, &opts(OutputFormat::Avif), &mut noop).unwrap();
+    for (a, s) in avif.image.to_rgba8().pixels().zip(coloured.pixels()) {
+        assert_eq!(a.0, if s.0[3] == 0 { [0; 4] } else { s.0 });
+    }
 }
 
 #[test]
@@ -241,10 +263,7 @@ fn pixels_decoded_elsewhere_are_prepared_like_any_image() {
     // Opaque except where the pattern says otherwise: alpha is kept as it came.
     assert_eq!((prepared.image.width(), prepared.image.height()), (6, 4));
     let encoded = tamp_imaging::encode(&prepared.image, OutputFormat::Png, 80, None).unwrap();
-    let out = prepared.finish(
-        Fitted::whole(encoded, &DynamicImage::new_rgba8(6, 4), 80),
-        &mut noop,
-    );
+    let out = prepared.finish(Fitted::whole(encoded, (6, 4), 80), &mut noop);
     assert_eq!(decode(&out.bytes).to_rgba8().into_raw(), rgba);
     // A buffer that does not match its size is refused, not read past.
     assert!(matches!(

@@ -14,6 +14,7 @@ pub mod language_select;
 pub mod notify_toggle;
 pub mod page_effects;
 pub mod preview;
+pub mod quality_estimate;
 pub mod queue_list;
 pub mod settings_panel;
 pub mod trim_fields;

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::components::compare::Compare;
+use crate::components::quality_estimate::QualityEstimate;
 use crate::i18n::format::{dimensions, duration};
 use crate::i18n::{t, tr, A};
 use crate::protocol::MediaFacts;
@@ -154,6 +155,7 @@ pub fn ResultViews(job: Job, out: JobOutput) -> impl IntoView {
                 }
             })}
         </div>
+        {(shown == Shown::Picture).then(|| view! { <QualityEstimate job=job.clone() /> })}
         {preview}
         {compare}
     }

@@ -1,12 +1,13 @@
 // The image codecs the worker loads on demand: the browser's WebP, MozJPEG, OxiPNG and
 // libavif. Alpha survives to WebP, PNG and AVIF; AVIF decodes in the browser and with
-// avifdec; KB targets are met and mostly used; EXIF rotation comes out upright.
+// avifdec; KB targets are met and mostly used; EXIF rotation comes out upright; the quality
+// slider's size estimate is the real file's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, jobItem, download, jobLog, ffprobe, media, artifacts, outputName } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, jobItem, download, jobLog, ffprobe, media, artifacts, outputName, humanSize } from './harness.mjs';
 
 const TIMEOUT = 3 * 60_000;
 let server; let app;
@@ -100,4 +101,47 @@ test('a JPEG with EXIF rotation comes out upright from MozJPEG', { timeout: TIME
   assert.match(log, /Encoder: mozjpeg/);
   const v = ffprobe(out).streams[0];
   assert.deepEqual([v.width, v.height], [240, 320]);
+  // To WebP the browser decodes and turns it itself (tamp_imaging::browser_plan); Rust read
+  // the upright size from the header and the browser's picture must match it.
+  const webp = await convert(rotated, 'WebP');
+  assert.match(webp.log, /The browser decoded the 240 × 320 picture/);
+  const w = ffprobe(webp.out).streams[0];
+  assert.deepEqual([w.width, w.height], [240, 320]);
+  // Turned the same way as Rust turned it for MozJPEG: the same colours in the same places.
+  for (const [x, y] of [[20, 20], [20, 130], [60, 180], [20, 290]]) {
+    const [a, b] = [pixel(webp.out, x, y), pixel(out, x, y)];
+    assert.ok(a.slice(0, 3).every((c, i) => Math.abs(c - b[i]) < 40), `at ${x},${y}: ${a} against ${b}`);
+  }
+});
+
+test('Max width on the browser-only WebP path: the canvas draws it at the planned size', { timeout: TIMEOUT }, async () => {
+  await app.page.getByLabel('Max width').selectOption({ label: '640 px' });
+  const { out, log } = await convert(photo(), 'WebP');
+  await app.page.getByLabel('Max width').selectOption({ label: 'Original' });
+  assert.match(log, /The browser decoded the 800 × 600 picture/);
+  assert.match(log, /Resized from 800 × 600 to 640 × 480/);
+  const v = ffprobe(out).streams[0];
+  assert.deepEqual([v.width, v.height], [640, 480]);
+});
+
+test('the quality slider shows the true size of the image at that quality', { timeout: TIMEOUT }, async () => {
+  const { page } = app;
+  const file = photo();
+  const name = file.split('/').pop();
+  await addFiles(page, [file]);
+  const item = jobItem(page, name);
+  await item.getByText('image', { exact: true }).waitFor();
+  await page.getByLabel('Output format').selectOption({ label: 'WebP' });
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
+  await item.getByRole('link', { name: `Download ${outputName(name, 'WebP')}` }).waitFor({ timeout: TIMEOUT });
+  await item.getByLabel(`Quality of ${outputName(name, 'WebP')}`).fill('60');
+  const status = item.getByText(/^At quality 60: /);
+  await status.waitFor({ timeout: TIMEOUT });
+  const estimate = (await status.innerText()).replace('At quality 60: ', '');
+  await item.getByRole('button', { name: 'Remove' }).click();
+  // The "Small" preset is quality 60: its file is the size the slider said.
+  await page.getByLabel('Quality').selectOption({ label: 'Small' });
+  const { out } = await convert(file, 'WebP');
+  await page.getByLabel('Quality').selectOption({ label: 'Balanced' });
+  assert.equal(humanSize(statSync(out).size), estimate);
 });

@@ -24,6 +24,47 @@ extern "C" {
     fn js_decode_heif(file: &[u8]) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_name = tampBrowserWritesWebp, catch)]
     fn js_browser_writes_webp() -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_name = tampBitmapOpen, catch)]
+    fn js_bitmap_open(file: &[u8], width: u32, height: u32) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_name = tampBitmapWebp, catch)]
+    fn js_bitmap_webp(
+        bitmap: &JsValue,
+        width: u32,
+        height: u32,
+        quality: f64,
+    ) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_name = tampBitmapClose)]
+    fn js_bitmap_close(bitmap: &JsValue);
+}
+
+/// The file decoded by the browser (`createImageBitmap`, EXIF orientation applied): an
+/// `ImageBitmap`, refused unless it is `width × height`, the upright size Rust read from the
+/// header (so a browser that ignored the orientation is caught).
+pub async fn open_bitmap(file: &[u8], width: u32, height: u32) -> Result<JsValue, JsValue> {
+    // The JavaScript side copies the bytes before it returns the promise.
+    JsFuture::from(js_bitmap_open(file, width, height)?).await
+}
+
+/// `bitmap` drawn at `width × height` and encoded by the browser's WebP encoder.
+pub async fn bitmap_webp(
+    bitmap: &JsValue,
+    width: u32,
+    height: u32,
+    quality: u8,
+) -> Result<Encoded, String> {
+    let js = JsCodec::BrowserWebp;
+    let promise =
+        js_bitmap_webp(bitmap, width, height, js.quality(quality)).map_err(|e| failed(js, &e))?;
+    let bytes = JsFuture::from(promise).await.map_err(|e| failed(js, &e))?;
+    Ok(Encoded {
+        bytes: Uint8Array::new(&bytes).to_vec(),
+        kept: Vec::new(),
+    })
+}
+
+/// Frees the bitmap's pixels now rather than at garbage collection.
+pub fn close_bitmap(bitmap: &JsValue) {
+    js_bitmap_close(bitmap);
 }
 
 /// Whether this browser's canvas writes WebP (feature-detected once, in JavaScript).

@@ -4,16 +4,12 @@ use js_sys::{Array, Uint8Array};
 use tamp::protocol::{BeforeAfter, Event, Goal, JobId, JobSpec, MediaFacts, Stage};
 use tamp_core::formats::output_by_id;
 use tamp_core::human::format_bytes;
-use tamp_core::sniff::sniff;
-use tamp_imaging::{
-    codec_for, prepare, prepare_rgba, Codec, Fitted, Fitter, ImageOptions, ImageOutput,
-    OutputFormat, Step,
-};
+use tamp_imaging::{ImageOptions, OutputFormat, Step};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag};
 
-use crate::codecs::{browser_writes_webp, decode_heif, encode_with};
+use crate::picture::encode_job;
 use crate::post;
 
 /// How many log lines a failure carries back.
@@ -158,50 +154,6 @@ async fn convert_job(
         )
     })?;
     Ok((blob, size, output.notes))
-}
-
-/// Prepares the picture, picks its encoder and encodes it once, or as often as fitting the
-/// target size takes (the same [`Fitter`] loop as `tamp_imaging::convert_observed`, with an
-/// encoder that may be asynchronous).
-async fn encode_job(
-    input: &[u8],
-    opts: &ImageOptions,
-    observe: &mut dyn FnMut(Step),
-) -> Result<ImageOutput, String> {
-    let mut prepared = if sniff(input).format == Some("heic") {
-        observe(Step::Decoding);
-        let (w, h, rgba) = decode_heif(input).await?;
-        prepare_rgba(w, h, rgba, "HEIC", opts, observe)
-    } else {
-        prepare(input, opts, observe)
-    }
-    .map_err(|e| e.to_string())?;
-    let format = opts.format;
-    let browser_webp = format == OutputFormat::Webp && browser_writes_webp().await;
-    let codec = codec_for(format, prepared.quality, opts.keep_metadata, browser_webp);
-    if let Codec::Js(js) = codec {
-        observe(Step::Log(format!("Encoder: {}.", js.id())));
-    }
-    let meta = prepared.meta.take();
-    let fitted = match opts.target_bytes {
-        Some(target) if format.is_lossy() => {
-            let mut fitter = Fitter::new(&prepared.image, prepared.quality, target);
-            while let Some((probe, img)) = fitter.next(observe) {
-                let encoded =
-                    encode_with(codec, &img, format, probe.quality, meta.as_ref()).await?;
-                fitter.record(encoded, observe);
-            }
-            fitter.finish().map_err(|e| e.to_string())?
-        }
-        _ => {
-            observe(Step::Encoding { attempt: 1 });
-            let q = prepared.quality;
-            let encoded = encode_with(codec, &prepared.image, format, q, meta.as_ref()).await?;
-            Fitted::whole(encoded, &prepared.image, q)
-        }
-    };
-    prepared.meta = meta;
-    Ok(prepared.finish(fitted, observe))
 }
 
 /// The Blob's bytes, copied into wasm memory (module workers have no FileReaderSync).

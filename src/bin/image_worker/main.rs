@@ -7,6 +7,7 @@
 
 mod codecs;
 mod job;
+mod picture;
 
 use std::cell::Cell;
 
