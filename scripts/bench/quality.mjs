@@ -109,7 +109,10 @@ for (const [clip, mb] of rows) {
   const fps = Math.min(src.fps, 30);
   const a = native(clip, `${tag}-formula`, x264(...src.shape, fps, ['-crf', '23', '-maxrate', `${videoKbps}k`, '-bufsize', `${2 * videoKbps}k`]), audioKbps, false);
   a.ssim = ssimOf(a.out, clip);
-  const b = native(clip, `${tag}-at-app-shape`, x264(...app.shape, app.fps, ['-b:v', `${videoKbps}k`]), audioKbps, true);
+  // The source's exact rate where the app kept it: ffprobe's rounded average (29.97 for
+  // 30000/1001) drifts against the source and pairs the wrong frames in the SSIM.
+  const appFps = Math.abs(app.fps - fps) < 0.05 ? fps : app.fps;
+  const b = native(clip, `${tag}-at-app-shape`, x264(...app.shape, appFps, ['-b:v', `${videoKbps}k`]), audioKbps, true);
   b.ssim = ssimOf(b.out, clip);
   let c = { ssim: NaN, shape: ['-', '-'] };
   if (ceiling) {
