@@ -92,7 +92,8 @@ for (const { tag, browser, rtl } of LOCALES) {
         // Compare's divider follows the arrow keys on screen in either direction: ← moves it
         // left. In Arabic the original is on the right (the reading start).
         await item.getByRole('button', { name: fill(m.compare, { name: placed }) }).click();
-        const range = item.getByRole('slider');
+        // Compare's own slider, by its name: a finished picture also has the quality slider.
+        const range = item.getByRole('slider', { name: fill(m['compare-range'], { name: placed }), exact: true });
         const divider = item.locator('.compare-divider');
         await divider.waitFor();
         const x0 = (await divider.boundingBox()).x;
