@@ -9,18 +9,19 @@
 //   (c) the ceiling: the best native two-pass veryfast over a small ladder of shapes (the
 //       source's size and the standard rungs below it down to 360p, at the source's frame
 //       rate up to 30), at the budget's video bitrate.
-// Every output is scored as a viewer sees it: scaled back to the source's picture size
-// (bilinear, as a player does) and compared with the source by FFmpeg's `ssim` filter
-// (the "All" value, every frame). Output size is given as a share of the target.
+// Every output is scored as a viewer sees it (`ssim.mjs`): scaled back to the source's
+// picture size (bilinear, as a player does) and compared with the source frame by frame
+// by FFmpeg's `ssim` filter (the "All" value, every frame). Output size is given as a share of the target.
 //
 // usage: node scripts/bench/quality.mjs [--clip FILE:MB]... [--no-ceiling] [--out FILE]
 // Not part of the test command: a row takes minutes (the ceiling alone is up to eight
 // native encodes). The machine may be shared; times are noisy, SSIM and sizes are not.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { serveDist, openApp, artifacts, media, ffprobe, displaySize } from '../../tests/e2e/harness.mjs';
 import { qualityClips } from './clips.mjs';
+import { viewerSsim } from './ssim.mjs';
 import { runApp } from './app-run.mjs';
 
 const args = process.argv.slice(2);
@@ -40,16 +41,6 @@ const outDir = join(artifacts, 'bench-quality');
 mkdirSync(outDir, { recursive: true });
 const log = (...a) => console.error(`[quality ${new Date().toISOString().slice(11, 19)}]`, ...a);
 const rate = (r) => { const [n, d] = r.split('/').map(Number); return d ? n / d : n; };
-
-/** SSIM of `out` scaled to the source's picture, against `src` (FFmpeg's "All" value). */
-function ssimOf(out, src) {
-  const r = spawnSync('ffmpeg', [
-    '-nostdin', '-hide_banner', '-i', out, '-i', src, '-lavfi',
-    '[0:v][1:v]scale2ref=flags=bilinear[o][s];[o]format=yuv420p[a];[s]format=yuv420p[b];[a][b]ssim',
-    '-f', 'null', '-',
-  ], { encoding: 'utf8' });
-  return Number(r.stderr.match(/SSIM .* All:([\d.]+)/)?.[1] ?? NaN);
-}
 
 /** Source facts: duration, display size, frame rate, audio. */
 function facts(clip) {
@@ -98,9 +89,9 @@ for (const [clip, mb] of rows) {
   const target = mb * 1e6;
   log(`${name} → ${mb} MB (${src.duration.toFixed(1)} s, ${src.shape.join('×')} @ ${src.fps.toFixed(2)})`);
   const app = await runApp(withTrial.page, clip, mb, 'Automatic', outDir);
-  app.ssim = ssimOf(app.out, clip);
+  app.ssim = await viewerSsim(app.out, clip);
   const ladderOnly = await runApp(withoutTrial.page, clip, mb, 'Automatic', outDir);
-  ladderOnly.ssim = ssimOf(ladderOnly.out, clip);
+  ladderOnly.ssim = await viewerSsim(ladderOnly.out, clip);
   const audioKbps = app.audioKbps;
   // The budget's video bitrate, as every anchor gets it: what the app planned, or what its
   // size-fit loop raised it to.
@@ -108,17 +99,17 @@ for (const [clip, mb] of rows) {
   const videoKbps = Math.max(app.videoKbps, ...raised);
   const fps = Math.min(src.fps, 30);
   const a = native(clip, `${tag}-formula`, x264(...src.shape, fps, ['-crf', '23', '-maxrate', `${videoKbps}k`, '-bufsize', `${2 * videoKbps}k`]), audioKbps, false);
-  a.ssim = ssimOf(a.out, clip);
+  a.ssim = await viewerSsim(a.out, clip);
   // The source's exact rate where the app kept it: ffprobe's rounded average (29.97 for
   // 30000/1001) drifts against the source and pairs the wrong frames in the SSIM.
   const appFps = Math.abs(app.fps - fps) < 0.05 ? fps : app.fps;
   const b = native(clip, `${tag}-at-app-shape`, x264(...app.shape, appFps, ['-b:v', `${videoKbps}k`]), audioKbps, true);
-  b.ssim = ssimOf(b.out, clip);
+  b.ssim = await viewerSsim(b.out, clip);
   let c = { ssim: NaN, shape: ['-', '-'] };
   if (ceiling) {
     for (const shape of ladder(src.shape)) {
       const r = native(clip, `${tag}-ceiling-${shape.join('x')}`, x264(...shape, fps, ['-b:v', `${videoKbps}k`]), audioKbps, true);
-      r.ssim = ssimOf(r.out, clip);
+      r.ssim = await viewerSsim(r.out, clip);
       r.shape = shape;
       log(`  ceiling ${shape.join('×')}: ${r.ssim.toFixed(4)} (${(100 * r.size / target).toFixed(0)} %)`);
       if (r.size <= target && !(r.ssim <= c.ssim)) c = r;

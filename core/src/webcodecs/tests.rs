@@ -195,3 +195,15 @@ fn non_square_pixels_go_to_ffmpeg_which_keeps_the_aspect() {
     let square = parse_ffprobe_json(&json.replace("4:3", "1:1")).unwrap();
     assert_eq!(square.video.unwrap().sar, None);
 }
+
+#[test]
+fn keyframes_come_every_250_frames_and_at_least_every_10_s() {
+    // x264's default GOP in frames, so a 10 fps street camera gets 25 s and 60 fps 10 s.
+    assert_eq!(keyframe_interval_s(Some(10.0)), 25.0);
+    assert_eq!(keyframe_interval_s(Some(25.0)), 10.0);
+    assert_eq!(keyframe_interval_s(Some(60.0)), 10.0);
+    // Unknown or broken rates fall back to the time bound.
+    assert_eq!(keyframe_interval_s(None), 10.0);
+    assert_eq!(keyframe_interval_s(Some(0.0)), 10.0);
+    assert_eq!(keyframe_interval_s(Some(f64::NAN)), 10.0);
+}

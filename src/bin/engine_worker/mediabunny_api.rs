@@ -6,7 +6,7 @@
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use tamp_core::plan::VideoContainer;
 use tamp_core::trim::TrimWindow;
-use tamp_core::webcodecs::{VideoRate, WebCodecsAudio, WebCodecsJob};
+use tamp_core::webcodecs::{keyframe_interval_s, VideoRate, WebCodecsAudio, WebCodecsJob};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -97,7 +97,11 @@ fn quality(rate: &VideoRate) -> Result<JsValue, JsValue> {
 /// The video track's options. With `encoder_scales`, no size is given: Mediabunny then
 /// passes the decoded frames untouched and the encoder, configured at the planned size
 /// (see `encoder_scaling.rs`), scales them; otherwise Mediabunny resizes on a canvas.
-fn video_options(job: &WebCodecsJob, encoder_scales: bool) -> Result<Object, JsValue> {
+fn video_options(
+    job: &WebCodecsJob,
+    encoder_scales: bool,
+    output_fps: Option<f64>,
+) -> Result<Object, JsValue> {
     let v = &job.video;
     let options = object(&[
         ("codec", v.codec.into()),
@@ -106,6 +110,7 @@ fn video_options(job: &WebCodecsJob, encoder_scales: bool) -> Result<Object, JsV
         // Bake rotation into the pixels, as FFmpeg does: the planner's sizes are display
         // sizes, and every player shows the result upright.
         ("allowTransformationMetadata", false.into()),
+        ("keyFrameInterval", keyframe_interval_s(output_fps).into()),
     ])?;
     if !encoder_scales {
         Reflect::set(&options, &"width".into(), &v.width.into())?;
@@ -197,7 +202,7 @@ pub async fn prepare(
         ("tracks", "primary".into()),
         (
             "video",
-            video_options(job, encoder_scaling.is_some())?.into(),
+            video_options(job, encoder_scaling.is_some(), frame_rate)?.into(),
         ),
         ("audio", audio_options(job)?.into()),
         // No descriptive tags: phone videos carry their GPS location there.
