@@ -12,6 +12,7 @@ pub mod convert;
 pub mod formats;
 pub mod human;
 pub mod i18n;
+pub mod lifecycle;
 pub mod media;
 pub mod memory;
 pub mod names;
