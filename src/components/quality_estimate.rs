@@ -71,8 +71,8 @@ pub fn QualityEstimate(job: Job) -> impl IntoView {
         Shown::Failed(message) => failed_line(&message),
     };
     let out_name = job
-        .output
-        .with_untracked(|o| o.as_ref().map(|o| o.name.clone()));
+        .status
+        .with_untracked(|s| s.output().map(|o| o.name.clone()));
     let label = slider_label(out_name.as_deref().unwrap_or(&job.name));
     view! {
         <div class="quality-estimate">

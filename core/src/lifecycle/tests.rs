@@ -191,7 +191,9 @@ fn a_late_engine_event_cannot_revive_a_cancelled_job() {
         .is_err());
     assert_eq!(s, JobStatus::Cancelled);
     assert_eq!(
-        s.apply(Transition::Finish(output())).unwrap_err().to_string(),
+        s.apply(Transition::Finish(output()))
+            .unwrap_err()
+            .to_string(),
         "illegal job transition finish from cancelled"
     );
 }
