@@ -15,7 +15,7 @@ pub use tamp_core::lifecycle::{JobOutput, JobStatus, RunInfo, Transition};
 /// Settings one job makes for itself; `None` follows the settings panel.
 #[derive(Clone, Copy)]
 pub struct JobOverrides {
-    /// Label of the output format (a registry label).
+    /// Id of the output format choice ([`tamp_core::formats::FormatInfo::choice`]).
     pub format: RwSignal<Option<String>>,
     /// Text of the target size in MB ("" for no target, quality instead).
     pub target_mb: RwSignal<Option<String>>,
