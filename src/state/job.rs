@@ -137,9 +137,12 @@ impl Job {
     }
 
     /// Frees every signal of the job. Call it once nothing will read the job again: after it
-    /// left the queue's list and no runner task holds it.
+    /// left the queue's list and no runner task holds it. Done after a zero timeout, so the
+    /// page's effects (run as microtasks) first take its row out: a view still showing the
+    /// job never reads a freed signal.
     pub fn dispose(&self) {
-        self.owner.cleanup();
+        let owner = self.owner.clone();
+        set_timeout(move || owner.cleanup(), std::time::Duration::ZERO);
     }
 
     /// The detected kind (unknown until sniffed).
