@@ -11,6 +11,18 @@ pub const AUTOMATIC: &str = "auto";
 /// What the select shows for [`AUTOMATIC`].
 pub const AUTOMATIC_LABEL: &str = "Automatic";
 
+impl FormatInfo {
+    /// The id the **Output format** select (and the saved settings) use for this format.
+    /// Formats that are one choice for different kinds share it: "GIF" is an animated GIF
+    /// for a video and a GIF picture for an image. Never the label, which may be reworded.
+    pub fn choice(&self) -> &'static str {
+        match self.id {
+            "gif-video" => "gif",
+            id => id,
+        }
+    }
+}
+
 /// The output a job of `kind` gets when the format choice is `choice`: that format if this
 /// kind can become it, otherwise the kind's default.
 pub fn output_for(kind: MediaKind, choice: &str) -> Option<&'static FormatInfo> {

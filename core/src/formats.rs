@@ -224,18 +224,6 @@ pub const FORMATS: &[FormatInfo] = &[
     ),
 ];
 
-impl FormatInfo {
-    /// The id the **Output format** select (and the saved settings) use for this format.
-    /// Formats that are one choice for different kinds share it: "GIF" is an animated GIF
-    /// for a video and a GIF picture for an image. Never the label, which may be reworded.
-    pub fn choice(&self) -> &'static str {
-        match self.id {
-            "gif-video" => "gif",
-            id => id,
-        }
-    }
-}
-
 /// The formats an input of `kind` can become, in the select's order.
 pub fn outputs_for(kind: MediaKind) -> impl Iterator<Item = &'static FormatInfo> {
     FORMATS
