@@ -39,6 +39,19 @@ test('a choice an earlier version saved by its label is still the choice, now sa
   await app.page.getByRole('heading', { name: 'Tamp' }).waitFor();
 });
 
+test('a size preset that takes one format picks it, and shows as pressed only while both hold', async () => {
+  const chip = app.page.getByRole('button', { name: /^WhatsApp sticker/ });
+  await chip.click();
+  assert.equal(await app.page.getByLabel('Target size (MB)').inputValue(), '0.5');
+  assert.equal(await chosen('Output format'), 'WebP (animated)');
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  await app.page.getByLabel('Output format', { exact: true }).selectOption({ label: 'GIF' });
+  assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+  await app.page.getByRole('button', { name: /^Discord sticker/ }).click();
+  assert.equal(await app.page.getByRole('button', { name: /^Discord sticker/ }).getAttribute('aria-pressed'), 'true');
+  await app.page.getByLabel('Output format', { exact: true }).selectOption({ label: 'Automatic' });
+});
+
 test('Max width persists; trim times are for the clip at hand and do not', async () => {
   await app.page.getByLabel('Max width').selectOption({ label: '1280 px' });
   await app.page.getByLabel('Trim start').fill('0:05');
