@@ -16,8 +16,8 @@ pub struct Preset {
     pub label: &'static str,
     /// The largest file the place accepts, in decimal bytes.
     pub limit_bytes: u64,
-    /// An output format the preset also picks (a registry label of
-    /// [`crate::formats`]), for places that take only some formats.
+    /// An output format the preset also picks (a format choice id of
+    /// [`crate::choices`]), for places that take only some formats.
     pub format: Option<&'static str>,
     /// Where the limit is stated.
     pub source: &'static str,
@@ -85,7 +85,7 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         label: "Discord emoji",
         limit_bytes: 256_000,
-        format: Some("GIF"),
+        format: Some("gif"),
         // Animated emoji are GIFs of 128×128 under 256 KB.
         source: "https://emoteresizer.app/discord-emoji-size-guide (emoji, animated GIF too: 256 KB)",
         checked: CHECKED,
@@ -93,7 +93,7 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         label: "Discord sticker",
         limit_bytes: 500_000,
-        format: Some("GIF"),
+        format: Some("gif"),
         // Guides say 512 KB (fastedit.net, emoteresizer.app) or 500 KB; the smaller fits both.
         source: "https://allimgtools.app/blog/discord-sticker-size-guide-2026 (stickers: 500 KB)",
         checked: CHECKED,
@@ -101,7 +101,7 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         label: "WhatsApp sticker",
         limit_bytes: 500_000,
-        format: Some("WebP (animated)"),
+        format: Some("webp-video"),
         // Animated stickers are WebP, at most 500 KB (static ones 100 KB).
         source: "https://help.chatdaddy.tech/article/file-size-limitation (animated stickers: WebP, 500 KB)",
         checked: CHECKED,
@@ -174,12 +174,12 @@ mod tests {
     #[test]
     fn a_preset_format_is_an_animation_video_can_become() {
         for p in PRESETS {
-            if let Some(label) = p.format {
+            if let Some(choice) = p.format {
                 assert!(
-                    FORMATS.iter().any(|f| f.label == label
+                    FORMATS.iter().any(|f| f.choice() == choice
                         && f.writable_from.contains(&MediaKind::Video)
                         && f.kind == MediaKind::Video),
-                    "{label}"
+                    "{choice}"
                 );
             }
         }

@@ -61,14 +61,14 @@ pub fn AdvancedOptions(settings: Settings) -> impl IntoView {
                 id="video-codec"
                 label="codec-label"
                 value=settings.codec
-                options=VideoCodecChoice::ALL.iter().map(|c| (c.label(), c.label())).collect()
+                options=VideoCodecChoice::ALL.iter().map(|c| (c.id(), c.label())).collect()
                 help="codec-help"
             />
             <ChoiceField
                 id="encoder"
                 label="encoder-label"
                 value=settings.encoder
-                options=EncoderChoice::ALL.iter().map(|c| (c.label(), c.label())).collect()
+                options=EncoderChoice::ALL.iter().map(|c| (c.id(), c.label())).collect()
                 help="encoder-help"
             />
             <label class="check">
@@ -117,14 +117,13 @@ fn summary(settings: Settings) -> String {
             ],
         ));
     }
-    for (value, default) in [
-        (settings.codec, VideoCodecChoice::default().label()),
-        (settings.encoder, EncoderChoice::default().label()),
-    ] {
-        let v = value.get();
-        if v != default {
-            parts.push(option_text(&v));
-        }
+    let codec = settings.codec.with(|c| VideoCodecChoice::from_id(c));
+    if let Some(c) = codec.filter(|c| *c != VideoCodecChoice::default()) {
+        parts.push(option_text(c.label()));
+    }
+    let encoder = settings.encoder.with(|e| EncoderChoice::from_id(e));
+    if let Some(e) = encoder.filter(|e| *e != EncoderChoice::default()) {
+        parts.push(option_text(e.label()));
     }
     if settings.keep_metadata.get() {
         parts.push(t("keep-metadata-short"));

@@ -26,7 +26,7 @@ pub fn DownloadAll() -> impl IntoView {
     let done_count = move || {
         queue.jobs.with(|jobs| {
             jobs.iter()
-                .filter(|j| j.status.with(|s| matches!(s, JobStatus::Done)))
+                .filter(|j| j.status.with(|s| matches!(s, JobStatus::Done(_))))
                 .count()
         })
     };
@@ -62,8 +62,8 @@ async fn build_and_save(queue: Queue) -> Result<usize, String> {
         jobs.iter()
             .filter_map(|j| {
                 let name = j
-                    .output
-                    .with_untracked(|o| o.as_ref().map(|o| o.name.clone()))?;
+                    .status
+                    .with_untracked(|s| s.output().map(|o| o.name.clone()))?;
                 Some((name, j.output_blob.get_value()?))
             })
             .collect()

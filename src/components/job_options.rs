@@ -50,7 +50,8 @@ fn Fields(job: Job, kind: MediaKind, name: String) -> impl IntoView {
     let format_id = format!("job-{}-format", job.id);
     let target_id = format!("job-{}-target", job.id);
     let error_id = format!("job-{}-target-error", job.id);
-    let formats: Vec<&'static str> = outputs_for(kind).map(|f| f.label).collect();
+    let formats: Vec<(&'static str, &'static str)> =
+        outputs_for(kind).map(|f| (f.choice(), f.label)).collect();
     let error = move || {
         overrides
             .target_mb
@@ -74,7 +75,7 @@ fn Fields(job: Job, kind: MediaKind, name: String) -> impl IntoView {
                     <option value="">{move || t("as-in-settings")}</option>
                     {formats
                         .into_iter()
-                        .map(|label| view! { <option value=label>{move || option_text(label)}</option> })
+                        .map(|(id, label)| view! { <option value=id>{move || option_text(label)}</option> })
                         .collect_view()}
                 </select>
             </div>

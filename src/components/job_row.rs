@@ -8,7 +8,7 @@ use crate::components::preview::{BeforeAfterFacts, ResultViews};
 use crate::engine::runner::now_ms;
 use crate::i18n::format::{bytes, change, duration, number_with, percent};
 use crate::i18n::{t, tr, A};
-use crate::state::job::{Job, JobStatus, RunInfo};
+use crate::state::job::{Job, JobStatus};
 use crate::state::queue::Queue;
 
 /// A list item for one job.
@@ -45,7 +45,7 @@ pub fn JobRow(job: Job) -> impl IntoView {
 
     // Re-render the body only when the phase changes, so progress updates do not rebuild
     // the buttons under the user's pointer or steal keyboard focus.
-    let phase = Memo::new(move |_| status_name(&status.get()));
+    let phase = Memo::new(move |_| status.with(JobStatus::name));
     let body = move || {
         match phase.get() {
         "detecting" | "ready" => view! {
@@ -130,10 +130,7 @@ fn Running(
     status: RwSignal<JobStatus>,
     outlook: RwSignal<Option<tamp_core::plan::Outlook>>,
 ) -> impl IntoView {
-    let run = move || match status.get() {
-        JobStatus::Running(run) => run,
-        _ => RunInfo::default(),
-    };
+    let run = move || status.with(|s| s.run().cloned()).unwrap_or_default();
     let percent_done = move || (run().fraction * 100.0).round();
     let line = move || {
         let run = run();
@@ -170,10 +167,10 @@ fn Running(
 /// The result: download link, size and savings, and the job's log behind a toggle.
 #[component]
 fn Finished(job: Job, input_size: u64) -> impl IntoView {
-    let output = job.output;
+    let status = job.status;
     let log = job.log;
     move || {
-        output.get().map(|out| {
+        status.with(|s| s.output().cloned()).map(|out| {
             view! {
                 <div class="result">
                     <a
@@ -201,17 +198,5 @@ fn Finished(job: Job, input_size: u64) -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-fn status_name(status: &JobStatus) -> &'static str {
-    match status {
-        JobStatus::Detecting => "detecting",
-        JobStatus::Ready => "ready",
-        JobStatus::Queued => "queued",
-        JobStatus::Running(_) => "running",
-        JobStatus::Done => "done",
-        JobStatus::Failed { .. } => "failed",
-        JobStatus::Cancelled => "cancelled",
     }
 }

@@ -31,7 +31,7 @@ pub fn install(queue: Queue) {
     let unsaved = move || {
         queue.jobs.with_untracked(|jobs| {
             jobs.iter().any(|j| {
-                let done = j.status.with_untracked(|s| matches!(s, JobStatus::Done));
+                let done = j.status.with_untracked(|s| matches!(s, JobStatus::Done(_)));
                 done && !j.downloaded.get_value()
             })
         })

@@ -13,7 +13,7 @@ use tamp_imaging::OutputFormat;
 
 use crate::engine::job_events::output_name;
 use crate::engine::worker_bridge::{EngineWorker, WorkerMsg};
-use crate::protocol::{CoreKind, Event, Goal, ImageGoal, JobSpec, Request};
+use crate::protocol::{CoreKind, Event, Goal, ImageGoal, JobId, JobSpec, Request};
 use crate::state::job::Job;
 use crate::state::queue::Queue;
 
@@ -52,7 +52,16 @@ pub fn QualityEstimate(job: Job) -> impl IntoView {
     let shown = RwSignal::new(Shown::Idle);
     // Dropped with the control, which terminates its worker.
     let estimator = StoredValue::new_local(Rc::new(Estimator {
-        job: job.clone(),
+        // What the encodes need of the job, read now: the job may be removed (and its
+        // signals freed) while an encode is under way.
+        input_ext: job
+            .sniffed
+            .with_untracked(|s| s.as_ref().and_then(|s| s.format))
+            .unwrap_or("unknown")
+            .to_owned(),
+        name: job.name.to_string(),
+        id: job.id,
+        file: job.file.get_value(),
         goal,
         worker: RefCell::new(None),
         running: Cell::new(false),
@@ -71,8 +80,8 @@ pub fn QualityEstimate(job: Job) -> impl IntoView {
         Shown::Failed(message) => failed_line(&message),
     };
     let out_name = job
-        .output
-        .with_untracked(|o| o.as_ref().map(|o| o.name.clone()));
+        .status
+        .with_untracked(|s| s.output().map(|o| o.name.clone()));
     let label = slider_label(out_name.as_deref().unwrap_or(&job.name));
     view! {
         <div class="quality-estimate">
@@ -92,7 +101,10 @@ pub fn QualityEstimate(job: Job) -> impl IntoView {
 
 /// The encodes behind the slider, one at a time.
 struct Estimator {
-    job: Job,
+    input_ext: String,
+    name: String,
+    id: JobId,
+    file: web_sys::File,
     goal: ImageGoal,
     worker: RefCell<Option<EngineWorker>>,
     running: Cell<bool>,
@@ -105,9 +117,11 @@ impl Estimator {
         if self.running.replace(true) {
             return;
         }
-        loop {
-            let quality = wanted.get_untracked();
-            if matches!(shown.get_untracked(), Shown::Size(q, _) if q == quality) {
+        // Gone with its control (the job was removed): nothing left to show.
+        while let (Some(quality), Some(now)) =
+            (wanted.try_get_untracked(), shown.try_get_untracked())
+        {
+            if matches!(now, Shown::Size(q, _) if q == quality) {
                 break;
             }
             shown.set(Shown::Estimating);
@@ -116,13 +130,12 @@ impl Estimator {
                 // A crashed worker is replaced for the next estimate.
                 self.worker.replace(None);
             }
+            let failed = result.is_err();
             shown.set(match result {
                 Ok(bytes) => Shown::Size(quality, bytes),
                 Err(message) => Shown::Failed(message),
             });
-            if matches!(shown.get_untracked(), Shown::Failed(_))
-                && wanted.get_untracked() == quality
-            {
+            if failed && wanted.try_get_untracked() == Some(quality) {
                 break;
             }
         }
@@ -153,23 +166,15 @@ impl Estimator {
             ..self.goal.clone()
         });
         let spec = JobSpec {
-            input_ext: self
-                .job
-                .sniffed
-                .with_untracked(|s| s.as_ref().and_then(|s| s.format))
-                .unwrap_or("unknown")
-                .to_owned(),
-            output_name: output_name(&self.job.name, &goal),
+            input_ext: self.input_ext.clone(),
+            output_name: output_name(&self.name, &goal),
             goal,
             video: Default::default(),
             if_sound_only: None,
         };
-        let request = Request::Start {
-            id: self.job.id,
-            spec,
-        };
+        let request = Request::Start { id: self.id, spec };
         worker
-            .send(&request, &self.job.file.get_value())
+            .send(&request, &self.file)
             .map_err(|_| ended(WorkerMsg::Stalled))?;
         let result = loop {
             match worker.next_within(None).await {

@@ -8,8 +8,8 @@ use crate::components::choice_field::ChoiceField;
 use crate::i18n::format::{bytes, option_text};
 use crate::i18n::{t, tr, A};
 use crate::state::queue::Queue;
-use crate::state::settings::{SettingsError, AUTOMATIC, QUALITY_PRESETS};
-use tamp_core::formats::outputs_for;
+use crate::state::settings::{SettingsError, QUALITY_PRESETS};
+use tamp_core::choices::{format_choices, format_label};
 use tamp_core::media::MediaKind;
 use tamp_core::presets::PRESETS;
 
@@ -21,7 +21,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let has_target = move || !settings.target_mb.with(|t| t.trim().is_empty());
     let error = move || settings.target_error().map(|e| target_error_text(&e));
     // Only what the queued files can become (every kind's outputs while the queue is empty).
-    let format_labels = Memo::new(move |_| {
+    let format_options = Memo::new(move |_| {
         let mut kinds: Vec<MediaKind> = queue.jobs.with(|jobs| {
             jobs.iter()
                 .filter_map(|j| j.sniffed.with(|s| s.as_ref().map(|s| s.kind)))
@@ -30,17 +30,7 @@ pub fn SettingsPanel() -> impl IntoView {
         if kinds.is_empty() {
             kinds = vec![MediaKind::Video, MediaKind::Audio, MediaKind::Image];
         }
-        let mut labels: Vec<&'static str> = vec![AUTOMATIC];
-        for kind in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
-            if kinds.contains(&kind) {
-                for f in outputs_for(kind) {
-                    if !labels.contains(&f.label) {
-                        labels.push(f.label);
-                    }
-                }
-            }
-        }
-        labels
+        format_choices(&kinds)
     });
 
     view! {
@@ -82,7 +72,7 @@ pub fn SettingsPanel() -> impl IntoView {
                                 ];
                                 match format {
                                     Some(f) => {
-                                        args.push(("format", A::from(f)));
+                                        args.push(("format", A::from(format_label(f).unwrap_or(f))));
                                         tr("preset-source-format", &args)
                                     }
                                     None => tr("preset-source", &args),
@@ -118,12 +108,12 @@ pub fn SettingsPanel() -> impl IntoView {
                     on:change=move |ev| settings.format.set(event_target_value(&ev))
                 >
                     {move || {
-                        format_labels
+                        format_options
                             .get()
                             .into_iter()
-                            .map(|label| {
-                                let selected = settings.format.with_untracked(|f| f == label);
-                                view! { <option value=label selected=selected>{move || option_text(label)}</option> }
+                            .map(|(id, label)| {
+                                let selected = settings.format.with_untracked(|f| f == id);
+                                view! { <option value=id selected=selected>{move || option_text(label)}</option> }
                             })
                             .collect_view()
                     }}
@@ -133,7 +123,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 id="quality"
                 label="quality-label"
                 value=settings.quality
-                options=QUALITY_PRESETS.iter().map(|p| (p.label, p.label)).collect()
+                options=QUALITY_PRESETS.iter().map(|p| (p.id, p.label)).collect()
                 help="quality-help"
                 muted=Signal::derive(has_target)
             />

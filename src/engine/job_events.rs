@@ -9,7 +9,7 @@ use tamp_core::names::{base_name, safe_file_name, safe_stem};
 use tamp_core::sniff::Sniffed;
 
 use crate::protocol::{Event, Goal, ImageGoal, MediaFacts, Stage};
-use crate::state::job::{Job, JobOutput, JobStatus, RunInfo};
+use crate::state::job::{Job, JobOutput, Transition};
 
 /// Applies one engine event to a job. `Some(keep_worker)` when the job has ended.
 pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Option<bool> {
@@ -23,7 +23,9 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             return Some(false);
         }
         Event::Log { line, .. } => job.push_log(line),
-        Event::Stage { stage, .. } => update_run(job, |run| run.step = describe_stage(&stage)),
+        Event::Stage { stage, .. } => {
+            job.apply(Transition::Step(describe_stage(&stage)));
+        }
         Event::Probed { probe, .. } => {
             // A file only FFmpeg recognised now has a kind (shown, and used by a Retry).
             if job.needs_probe() {
@@ -45,10 +47,9 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         }
         Event::Progress {
             fraction, speed, ..
-        } => update_run(job, |run| {
-            run.fraction = fraction.clamp(0.0, 1.0);
-            run.speed = speed;
-        }),
+        } => {
+            job.apply(Transition::Progress { fraction, speed });
+        }
         Event::Done {
             output_name,
             size,
@@ -73,15 +74,15 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
             match web_sys::Url::create_object_url_with_blob(&blob) {
                 Ok(url) => {
                     job.push_log(format!("Output: {} ({size} bytes)", format_bytes(size)));
-                    job.output_blob.set_value(Some(blob));
-                    job.finish(JobOutput {
+                    let output = JobOutput {
                         url,
                         // Made safe by `output_name` before the job started; the engine
                         // echoes it back, so check again rather than trust the round trip.
                         name: safe_file_name(&output_name),
                         size,
                         warnings,
-                    });
+                    };
+                    job.finish(output, blob);
                 }
                 Err(_) => fail(
                     job,
@@ -102,14 +103,6 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         }
     }
     None
-}
-
-pub fn update_run(job: &Job, f: impl FnOnce(&mut RunInfo)) {
-    job.status.update(|status| {
-        if let JobStatus::Running(run) = status {
-            f(run);
-        }
-    });
 }
 
 /// Ends `job` with a failure (see [`Job::fail`]).

@@ -26,7 +26,7 @@ use crate::engine::admission::{device_limits, engine_for, shape_of};
 use crate::engine::job_events::fail;
 use crate::engine::worker_bridge::{CancelHandle, EngineWorker};
 use crate::protocol::{CoreKind, Goal, JobId, VideoOptions};
-use crate::state::job::{Job, JobStatus, RunInfo};
+use crate::state::job::{Job, JobStatus, RunInfo, Transition};
 use crate::state::queue::Queue;
 use attempt::preferred_core;
 
@@ -120,7 +120,7 @@ impl Runner {
         let limits = device_limits();
         let queued: Vec<Job> = queue.jobs.with_untracked(|jobs| {
             jobs.iter()
-                .filter(|j| j.status.with_untracked(|s| matches!(s, JobStatus::Queued)))
+                .filter(|j| j.status.with_untracked(|s| *s == JobStatus::Queued))
                 .cloned()
                 .collect()
         });
@@ -182,7 +182,7 @@ impl Runner {
             });
             state.take_idle(images)
         };
-        job.status.set(JobStatus::Running(RunInfo {
+        job.apply(Transition::Start(RunInfo {
             step: "Starting the converter".into(),
             started_ms: now_ms(),
             ..RunInfo::default()
@@ -215,8 +215,17 @@ impl Runner {
                     state.keep_idle(worker, claim, &device_limits());
                 }
             }
+            // Removed while it ran: the queue left its signals to this task; free them now.
+            if queue.job(job.id).is_none() {
+                job.dispose();
+            }
             queue.pump();
         });
+    }
+
+    /// Whether a task of this runner is working on the job (and so still reads it).
+    pub fn holds(&self, id: JobId) -> bool {
+        self.0.borrow().active.iter().any(|a| a.id == id)
     }
 
     /// Stops the job if it is running.

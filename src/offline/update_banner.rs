@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::registration;
 use super::OfflineState;
 use crate::i18n::t;
-use crate::state::job::JobStatus;
 use crate::state::queue::Queue;
 
 /// Starts the offline machinery (service worker, launches, shares) and shows its state.
@@ -19,14 +18,7 @@ pub fn OfflineBar() -> impl IntoView {
 
     // A job that is queued or running would be lost by a reload, and the new version must
     // not take over while the engine works; reloading waits for them.
-    let busy = move || {
-        queue.jobs.with(|jobs| {
-            jobs.iter().any(|job| {
-                job.status
-                    .with(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
-            })
-        })
-    };
+    let busy = move || queue.batch_running();
     let has_jobs = move || queue.jobs.with(|jobs| !jobs.is_empty());
     let status_text = move || {
         if state.offline_ready.get() {

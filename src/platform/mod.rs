@@ -7,19 +7,11 @@ pub mod wake_lock;
 
 use leptos::prelude::*;
 
-use crate::state::job::JobStatus;
 use crate::state::queue::Queue;
 
 /// Whether any job is queued or running: the batch is under way.
 pub fn batch_active(queue: Queue) -> Memo<bool> {
-    Memo::new(move |_| {
-        queue.jobs.with(|jobs| {
-            jobs.iter().any(|j| {
-                j.status
-                    .with(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
-            })
-        })
-    })
+    Memo::new(move |_| queue.batch_running())
 }
 
 /// `document.hidden`: the tab is in the background or minimised.

@@ -138,11 +138,7 @@ fn batch_ended(queue: Queue, pref: NotifyPref, ended_before: &HashSet<JobId>) {
         let mut failed = 0;
         for job in jobs.iter().filter(|j| !ended_before.contains(&j.id)) {
             match job.status.get_untracked() {
-                JobStatus::Done => ready.push(
-                    job.output
-                        .with_untracked(|o| o.as_ref().map(|o| o.name.clone()))
-                        .unwrap_or_else(|| job.name.to_string()),
-                ),
+                JobStatus::Done(output) => ready.push(output.name),
                 JobStatus::Failed { .. } => failed += 1,
                 _ => {}
             }

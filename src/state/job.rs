@@ -10,71 +10,12 @@ use tamp_core::sniff::Sniffed;
 use crate::protocol::{BeforeAfter, JobId};
 use crate::state::announcer::{failed_text, ready_text, Announcer};
 
-/// Where a job stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum JobStatus {
-    /// Reading the first bytes to recognise the file.
-    Detecting,
-    /// Recognised; waiting for **Convert**.
-    Ready,
-    /// **Convert** was pressed; waiting for the engine.
-    Queued,
-    /// The engine is working on it.
-    Running(RunInfo),
-    /// Finished; the output is in [`Job::output`].
-    Done,
-    /// Failed; `message` says why in plain words.
-    Failed {
-        message: String,
-        log_tail: Vec<String>,
-    },
-    /// Cancelled by the user.
-    Cancelled,
-}
-
-impl JobStatus {
-    /// Whether **Convert** should (re)start this job.
-    pub fn is_startable(&self) -> bool {
-        matches!(self, JobStatus::Ready)
-    }
-
-    /// Whether the job has ended one way or another.
-    pub fn is_finished(&self) -> bool {
-        matches!(
-            self,
-            JobStatus::Done | JobStatus::Failed { .. } | JobStatus::Cancelled
-        )
-    }
-}
-
-/// Live numbers of a running job.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct RunInfo {
-    /// What the engine is doing, in words ("Encoding, pass 2 of 2").
-    pub step: String,
-    /// 0..=1 for the whole job.
-    pub fraction: f64,
-    /// `performance.now()`-style milliseconds when the job started.
-    pub started_ms: f64,
-    /// The encoder's speed in × real time, when known.
-    pub speed: Option<f64>,
-}
-
-/// A finished output: held as an object URL (the bytes stay in the browser's Blob store,
-/// never in a signal). Revoked when the job is removed or retried.
-#[derive(Clone, Debug, PartialEq)]
-pub struct JobOutput {
-    pub url: String,
-    pub name: String,
-    pub size: u64,
-    /// Sentences the user must see beside the result ("The file ends early: …").
-    pub warnings: Vec<String>,
-}
+pub use tamp_core::lifecycle::{JobOutput, JobStatus, RunInfo, Transition};
 
 /// Settings one job makes for itself; `None` follows the settings panel.
 #[derive(Clone, Copy)]
 pub struct JobOverrides {
-    /// Label of the output format (a registry label).
+    /// Id of the output format choice ([`tamp_core::formats::FormatInfo::choice`]).
     pub format: RwSignal<Option<String>>,
     /// Text of the target size in MB ("" for no target, quality instead).
     pub target_mb: RwSignal<Option<String>>,
@@ -97,9 +38,11 @@ pub struct Job {
     pub size: u64,
     pub file: StoredValue<web_sys::File, LocalStorage>,
     pub sniffed: RwSignal<Option<Sniffed>>,
+    /// Where the job stands (the output, once done, is in it). Read it freely; write it only
+    /// through [`Job::apply`], which checks each move against the lifecycle's table.
     pub status: RwSignal<JobStatus>,
-    pub output: RwSignal<Option<JobOutput>>,
-    /// The output's data, for **Download all** (a handle; the bytes stay in the browser).
+    /// The output's data, for **Download all** (a handle; the bytes stay in the browser). Set
+    /// with the move to Done and dropped with its output; a browser handle, so not in core.
     pub output_blob: StoredValue<Option<web_sys::Blob>, LocalStorage>,
     /// Whether the user has downloaded the output (single link or Download all).
     pub downloaded: StoredValue<bool>,
@@ -119,6 +62,8 @@ pub struct Job {
     pub facts: RwSignal<BeforeAfter>,
     /// Where the job's ending is announced to screen readers (the queue's, shared).
     announcer: Announcer,
+    /// Owns every signal above, so that removing the job disposes them all at once.
+    owner: Owner,
 }
 
 /// How many log lines a job keeps for its details view.
@@ -127,14 +72,14 @@ const LOG_LINES: usize = 1000;
 impl Job {
     /// A new job for `file`, not yet recognised; its ending is told to `announcer`.
     pub fn new(id: JobId, file: web_sys::File, announcer: Announcer) -> Self {
-        Job {
+        let owner = Owner::new();
+        owner.with(|| Job {
             id,
             name: Arc::from(file.name()),
             size: file.size() as u64,
             file: StoredValue::new_local(file),
             sniffed: RwSignal::new(None),
             status: RwSignal::new(JobStatus::Detecting),
-            output: RwSignal::new(None),
             output_blob: StoredValue::new_local(None),
             downloaded: StoredValue::new(false),
             log: RwSignal::new(Vec::new()),
@@ -145,21 +90,59 @@ impl Job {
             overrides: JobOverrides::default(),
             facts: RwSignal::new(BeforeAfter::default()),
             announcer,
+            owner: owner.clone(),
+        })
+    }
+
+    /// The one writer of [`Job::status`]: makes `transition` if the job's state allows it.
+    /// An illegal move (a late event for a job already ended) changes nothing and is logged.
+    /// A job already removed (its signals disposed) is left alone.
+    pub fn apply(&self, transition: Transition) -> bool {
+        // Checked before writing, so that a refused move does not wake the page's readers.
+        match self.status.try_with_untracked(|s| s.check(&transition)) {
+            Some(Ok(())) => {
+                self.status.update(|s| {
+                    let _ = s.apply(transition);
+                });
+                true
+            }
+            Some(Err(illegal)) => {
+                web_sys::console::warn_1(&format!("job {}: {illegal}", self.id).into());
+                false
+            }
+            None => false,
         }
     }
 
-    /// Ends the job with its output, and tells screen readers.
-    pub fn finish(&self, output: JobOutput) {
-        self.announcer
-            .say(ready_text(&self.name, &output.name, self.size, output.size));
-        self.output.set(Some(output));
-        self.status.set(JobStatus::Done);
+    /// Ends the job with its output (and the output's data), and tells screen readers.
+    pub fn finish(&self, output: JobOutput, blob: web_sys::Blob) {
+        let text = ready_text(&self.name, &output.name, self.size, output.size);
+        if self.apply(Transition::Finish(output)) {
+            self.output_blob.set_value(Some(blob));
+            self.announcer.say(text);
+        }
     }
 
     /// Ends the job with a failure `message` in plain words, and tells screen readers.
     pub fn fail(&self, message: String, log_tail: Vec<String>) {
-        self.announcer.say(failed_text(&self.name, &message));
-        self.status.set(JobStatus::Failed { message, log_tail });
+        let text = failed_text(&self.name, &message);
+        if self.apply(Transition::Fail { message, log_tail }) {
+            self.announcer.say(text);
+        }
+    }
+
+    /// Whether the job is queued or running (tracked).
+    pub fn is_active(&self) -> bool {
+        self.status.with(JobStatus::is_active)
+    }
+
+    /// Frees every signal of the job. Call it once nothing will read the job again: after it
+    /// left the queue's list and no runner task holds it. Done after a zero timeout, so the
+    /// page's effects (run as microtasks) first take its row out: a view still showing the
+    /// job never reads a freed signal.
+    pub fn dispose(&self) {
+        let owner = self.owner.clone();
+        set_timeout(move || owner.cleanup(), std::time::Duration::ZERO);
     }
 
     /// The detected kind (unknown until sniffed).
@@ -185,12 +168,15 @@ impl Job {
         });
     }
 
-    /// Drops the output, revoking its object URL.
+    /// Drops the output's data and facts, revoking its object URL (the status still says
+    /// Done until the next move: Retry's Queue, or the job's removal).
     pub fn clear_output(&self) {
-        if let Some(out) = self.output.get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&out.url);
+        if let Some(url) = self
+            .status
+            .with_untracked(|s| s.output().map(|o| o.url.clone()))
+        {
+            let _ = web_sys::Url::revoke_object_url(&url);
         }
-        self.output.set(None);
         self.facts.set(BeforeAfter::default());
         self.output_blob.set_value(None);
         self.downloaded.set_value(false);

@@ -2,7 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::state::settings::Settings;
+use tamp_core::choices::format_choice;
+use tamp_core::saved::SavedSettings;
+use tamp_core::webcodecs::{EncoderChoice, VideoCodecChoice};
+
+use crate::state::settings::{quality_preset, Settings};
 
 const KEY: &str = "tamp.settings.v1";
 
@@ -10,54 +14,68 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Settings as last saved, or the defaults. Unknown or malformed values fall back field by
-/// field, so an old or hand-edited entry cannot break the page.
+/// Settings as last saved, or the defaults. Reading is core's ([`SavedSettings::parse`]):
+/// field by field, choices by id, and the labels that earlier versions saved still read.
 pub fn load_settings() -> Settings {
     let settings = Settings::default();
     let saved = storage().and_then(|s| s.get_item(KEY).ok().flatten());
     if let Some(saved) = saved {
-        for line in saved.lines() {
-            match line.split_once('=') {
-                Some(("target_mb", v)) if v.len() < 16 => settings.target_mb.set(v.to_owned()),
-                Some(("format", v)) if v.len() < 32 => settings.format.set(v.to_owned()),
-                Some(("quality", v)) if v.len() < 32 => settings.quality.set(v.to_owned()),
-                Some(("max_height", v)) if v.len() < 8 => settings.max_height.set(v.to_owned()),
-                Some(("remove_audio", v)) => settings.remove_audio.set(v == "true"),
-                Some(("keep_metadata", v)) => settings.keep_metadata.set(v == "true"),
-                Some(("encoder", v)) if v.len() < 32 => settings.encoder.set(v.to_owned()),
-                Some(("max_fps", v)) if v.len() < 8 => settings.max_fps.set(v.to_owned()),
-                Some(("codec", v)) if v.len() < 48 => settings.codec.set(v.to_owned()),
-                Some(("max_width", v)) if v.len() < 8 => settings.max_width.set(v.to_owned()),
-                _ => {}
-            }
-        }
+        settings.restore(SavedSettings::parse(&saved));
     }
     settings
 }
 
 /// Saves the settings whenever they change (an effect: syncing with the outside world).
-/// The trim times are left out on purpose: they belong to the clip at hand, and a cut
-/// remembered from an earlier visit would silently shorten the next day's files.
+/// The trim times are not saved (see [`SavedSettings`]).
 pub fn save_settings_on_change(settings: Settings) {
     Effect::new(move |_| {
-        let text = format!(
-            "target_mb={}\nformat={}\nquality={}\nmax_height={}\nremove_audio={}\nkeep_metadata={}\nencoder={}\nmax_fps={}\ncodec={}\nmax_width={}",
-            settings.target_mb.get(),
-            settings.format.get(),
-            settings.quality.get(),
-            settings.max_height.get(),
-            settings.remove_audio.get(),
-            settings.keep_metadata.get(),
-            settings.encoder.get(),
-            settings.max_fps.get(),
-            settings.codec.get(),
-            settings.max_width.get()
-        );
+        let text = settings.snapshot().to_text();
         if let Some(s) = storage() {
             // Storage may be full or disabled (private mode); settings then last one visit.
             let _ = s.set_item(KEY, &text);
         }
     });
+}
+
+impl Settings {
+    /// The choices to save (tracked: the saving effect re-runs as any of them changes).
+    fn snapshot(&self) -> SavedSettings {
+        SavedSettings {
+            target_mb: Some(self.target_mb.get()),
+            format: self.format.with(|f| format_choice(f)),
+            quality: Some(self.quality.with(|q| quality_preset(q).id)),
+            max_height: Some(self.max_height.get()),
+            remove_audio: Some(self.remove_audio.get()),
+            keep_metadata: Some(self.keep_metadata.get()),
+            encoder: self.encoder.with(|e| EncoderChoice::from_id(e)),
+            max_fps: Some(self.max_fps.get()),
+            codec: self.codec.with(|c| VideoCodecChoice::from_id(c)),
+            max_width: Some(self.max_width.get()),
+        }
+    }
+
+    /// Sets every saved field; the others keep their defaults.
+    fn restore(&self, saved: SavedSettings) {
+        let text = |signal: RwSignal<String>, v: Option<String>| {
+            if let Some(v) = v {
+                signal.set(v);
+            }
+        };
+        text(self.target_mb, saved.target_mb);
+        text(self.format, saved.format.map(str::to_owned));
+        text(self.quality, saved.quality.map(str::to_owned));
+        text(self.max_height, saved.max_height);
+        text(self.encoder, saved.encoder.map(|c| c.id().to_owned()));
+        text(self.max_fps, saved.max_fps);
+        text(self.codec, saved.codec.map(|c| c.id().to_owned()));
+        text(self.max_width, saved.max_width);
+        if let Some(on) = saved.remove_audio {
+            self.remove_audio.set(on);
+        }
+        if let Some(on) = saved.keep_metadata {
+            self.keep_metadata.set(on);
+        }
+    }
 }
 
 /// A yes/no preference kept under its own `key`, apart from the conversion settings.

@@ -10,7 +10,7 @@ use crate::engine::runner::{now_ms, Runner};
 use crate::files::sniff_blob;
 use crate::protocol::{Goal, JobId, SoundOnly};
 use crate::state::announcer::Announcer;
-use crate::state::job::{Job, JobStatus};
+use crate::state::job::{Job, JobStatus, Transition};
 use crate::state::settings::{Settings, SettingsError};
 
 /// The queue, shared through context. Copy: every field is a handle.
@@ -47,11 +47,15 @@ impl Queue {
             self.next_id.set_value(id + 1);
             let job = Job::new(id, file, self.announcer);
             self.jobs.update(|jobs| jobs.push(job.clone()));
+            let file = job.file.get_value();
+            let queue = *self;
             leptos::task::spawn_local(async move {
-                let file = job.file.get_value();
                 let sniffed = sniff_blob(&file).await.ok();
-                job.sniffed.set(sniffed);
-                job.status.set(JobStatus::Ready);
+                // Removed while its bytes were read: its signals are gone.
+                if queue.job(job.id).is_some() {
+                    job.sniffed.set(sniffed);
+                    job.apply(Transition::Recognised);
+                }
             });
         }
     }
@@ -88,11 +92,13 @@ impl Queue {
     }
 
     fn enqueue(&self, job: &Job) {
+        if !job.apply(Transition::Queue) {
+            return;
+        }
         job.batch.set_value(self.batch.with_untracked(|(n, _)| *n));
         job.waiting.set(None);
         // A file the sniffer did not recognise is asked of FFmpeg before it is refused.
         if job.kind() != MediaKind::Unknown || job.needs_probe() {
-            job.status.set(JobStatus::Queued);
             return;
         }
         let what = job
@@ -110,6 +116,9 @@ impl Queue {
     /// **Retry**: back into the queue with the current settings.
     pub fn retry(&self, id: JobId) {
         if let Some(job) = self.job(id) {
+            if !job.status.with_untracked(JobStatus::is_finished) {
+                return;
+            }
             job.clear_output();
             job.log.set(Vec::new());
             self.begin_batch_if_idle();
@@ -125,29 +134,30 @@ impl Queue {
                 .status
                 .with_untracked(|s| matches!(s, JobStatus::Queued))
             {
-                job.status.set(JobStatus::Cancelled);
+                job.apply(Transition::Cancel);
             } else {
                 self.runner.with_value(|r| r.cancel(id));
             }
         }
     }
 
-    /// **Remove**: cancels if needed, frees the output, drops the job.
+    /// **Remove**: cancels if needed, frees the output, drops the job and disposes its
+    /// signals: now, or when the runner's task for it ends (it still reads the job).
     pub fn remove(&self, id: JobId) {
         self.cancel(id);
-        if let Some(job) = self.job(id) {
-            job.clear_output();
-        }
+        let Some(job) = self.job(id) else { return };
+        job.clear_output();
         self.jobs.update(|jobs| jobs.retain(|j| j.id != id));
+        if !self.runner.with_value(|r| r.holds(id)) {
+            job.dispose();
+        }
     }
 
     /// Whether any job is queued or running.
     fn busy(&self) -> bool {
         self.jobs.with_untracked(|jobs| {
-            jobs.iter().any(|j| {
-                j.status
-                    .with_untracked(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
-            })
+            jobs.iter()
+                .any(|j| j.status.with_untracked(JobStatus::is_active))
         })
     }
 
@@ -188,12 +198,7 @@ impl Queue {
 
     /// Whether the current batch has work left (tracked).
     pub fn batch_running(&self) -> bool {
-        self.jobs.with(|jobs| {
-            jobs.iter().any(|j| {
-                j.status
-                    .with(|s| matches!(s, JobStatus::Queued | JobStatus::Running(_)))
-            })
-        })
+        self.jobs.with(|jobs| jobs.iter().any(Job::is_active))
     }
 
     /// Lets the runner start queued jobs if it has room.
@@ -220,7 +225,7 @@ fn batch_item(job: &Job) -> Option<BatchItem> {
         JobStatus::Running(run) => Some(ItemState::Running {
             fraction: run.fraction,
         }),
-        JobStatus::Done => Some(ItemState::Done),
+        JobStatus::Done(_) => Some(ItemState::Done),
         JobStatus::Failed { .. } | JobStatus::Cancelled => Some(ItemState::Stopped),
     })?;
     let work = job.probe.with(|p| {

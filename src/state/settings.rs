@@ -2,56 +2,28 @@
 //! so changes apply to every job not yet started.
 
 use leptos::prelude::*;
-use tamp_core::formats::{default_output_for, outputs_for, Backend, FormatInfo};
+use tamp_core::formats::{Backend, FormatInfo};
 use tamp_core::media::MediaKind;
 use tamp_core::plan::VideoContainer;
 use tamp_core::trim::{parse_trim, Trim, TrimError};
 
 use crate::protocol::{EncoderChoice, Goal, ImageGoal, VideoCodecChoice, VideoOptions};
 
-/// Quality presets: x264 CRF for video, kbit/s for lossy audio, quality for lossy images
-/// (libwebp's and MozJPEG's scale: 75 is both tools' default and Squoosh's).
-pub const QUALITY_PRESETS: &[QualityPreset] = &[
-    QualityPreset {
-        label: "High",
-        crf: 20,
-        audio_kbps: 256,
-        image_quality: 90,
-    },
-    QualityPreset {
-        label: "Balanced",
-        crf: 23,
-        audio_kbps: 192,
-        image_quality: 75,
-    },
-    QualityPreset {
-        label: "Small",
-        crf: 28,
-        audio_kbps: 128,
-        image_quality: 60,
-    },
-];
+pub use tamp_core::choices::{
+    output_for, output_for_input, quality_preset, QualityPreset, AUTOMATIC, DEFAULT_QUALITY,
+    QUALITY_PRESETS,
+};
 
-/// One quality preset, as each kind of output understands it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct QualityPreset {
-    pub label: &'static str,
-    pub crf: u8,
-    pub audio_kbps: u32,
-    pub image_quality: u8,
-}
-
-/// The select's value meaning "each kind's default" (video MP4, audio MP3, image WebP).
-pub const AUTOMATIC: &str = "Automatic";
-
-/// The user's choices.
+/// The user's choices. The selects' signals hold stable ids (see [`tamp_core::choices`]),
+/// never the labels the page shows, so rewording a label changes nothing the user chose.
 #[derive(Clone, Copy)]
 pub struct Settings {
     /// Text of the **Target size (MB)** input; empty means "no target, use quality".
     pub target_mb: RwSignal<String>,
-    /// Label of the chosen output format, or [`AUTOMATIC`].
+    /// Id of the chosen output format choice ([`tamp_core::formats::FormatInfo::choice`]),
+    /// or [`AUTOMATIC`].
     pub format: RwSignal<String>,
-    /// Label of the chosen quality preset.
+    /// Id of the chosen quality preset ([`QualityPreset::id`]).
     pub quality: RwSignal<String>,
     /// Largest output height in pixels as text ("" keeps the original size).
     pub max_height: RwSignal<String>,
@@ -61,9 +33,9 @@ pub struct Settings {
     pub keep_metadata: RwSignal<bool>,
     /// Highest output frame rate as text ("" keeps the original rate).
     pub max_fps: RwSignal<String>,
-    /// Label of the chosen video encoder (an [`EncoderChoice`] label).
+    /// Id of the chosen video encoder ([`EncoderChoice::id`]).
     pub encoder: RwSignal<String>,
-    /// Label of the chosen video codec (a [`VideoCodecChoice`] label).
+    /// Id of the chosen video codec ([`VideoCodecChoice::id`]).
     pub codec: RwSignal<String>,
     /// Largest image width in pixels as text ("" keeps the original size).
     pub max_width: RwSignal<String>,
@@ -98,13 +70,13 @@ impl Default for Settings {
         Settings {
             target_mb: RwSignal::new("10".into()),
             format: RwSignal::new(AUTOMATIC.into()),
-            quality: RwSignal::new("Balanced".into()),
+            quality: RwSignal::new(DEFAULT_QUALITY.into()),
             max_height: RwSignal::new(String::new()),
             remove_audio: RwSignal::new(false),
             keep_metadata: RwSignal::new(false),
             max_fps: RwSignal::new(String::new()),
-            encoder: RwSignal::new(EncoderChoice::default().label().into()),
-            codec: RwSignal::new(VideoCodecChoice::default().label().into()),
+            encoder: RwSignal::new(EncoderChoice::default().id().into()),
+            codec: RwSignal::new(VideoCodecChoice::default().id().into()),
             max_width: RwSignal::new(String::new()),
             trim_start: RwSignal::new(String::new()),
             trim_end: RwSignal::new(String::new()),
@@ -158,7 +130,7 @@ impl Settings {
     }
 
     /// Like [`Settings::goal_for`], for an input of format id `input`, with a job's own
-    /// output format label and target size text in place of the panel's where it has them.
+    /// output format choice id and target size text in place of the panel's where it has them.
     pub fn goal_with(
         &self,
         kind: MediaKind,
@@ -167,17 +139,17 @@ impl Settings {
         target_mb: Option<&str>,
     ) -> Result<Goal, SettingsError> {
         let format = match format {
-            Some(label) => output_for_input(kind, input, label),
+            Some(choice) => output_for_input(kind, input, choice),
             None => self
                 .format
-                .with_untracked(|label| output_for_input(kind, input, label)),
+                .with_untracked(|choice| output_for_input(kind, input, choice)),
         }
         .ok_or(SettingsError::NoFormat)?;
         let target = match target_mb {
             Some(t) => parse_target(t)?,
             None => self.target_mb.with_untracked(|t| parse_target(t))?,
         };
-        let quality = self.quality.with_untracked(|q| preset(q));
+        let quality = self.quality.with_untracked(|q| quality_preset(q));
         let mut goal = goal(format, target, quality);
         if let Goal::Image(image) = &mut goal {
             image.max_width = self.max_width.with_untracked(|w| w.parse().ok());
@@ -198,11 +170,11 @@ impl Settings {
             fps_cap: self.max_fps.with_untracked(|f| f.parse().ok()),
             encoder: self
                 .encoder
-                .with_untracked(|e| EncoderChoice::from_label(e))
+                .with_untracked(|e| EncoderChoice::from_id(e))
                 .unwrap_or_default(),
             codec: self
                 .codec
-                .with_untracked(|c| VideoCodecChoice::from_label(c))
+                .with_untracked(|c| VideoCodecChoice::from_id(c))
                 .unwrap_or_default(),
             trim: self.trim().unwrap_or_default(),
         }
@@ -211,31 +183,6 @@ impl Settings {
     fn max_height_px(&self) -> Option<u32> {
         self.max_height.with_untracked(|h| h.parse().ok())
     }
-}
-
-/// The output a job of `kind` gets when the select says `label`: that format if this kind
-/// can become it, otherwise the kind's default.
-pub fn output_for(kind: MediaKind, label: &str) -> Option<&'static FormatInfo> {
-    output_for_input(kind, None, label)
-}
-
-/// [`output_for`] for an input of format id `input` (its default may differ: HEIC → JPEG).
-pub fn output_for_input(
-    kind: MediaKind,
-    input: Option<&str>,
-    label: &str,
-) -> Option<&'static FormatInfo> {
-    outputs_for(kind)
-        .find(|f| f.label == label)
-        .or_else(|| default_output_for(kind, input))
-}
-
-fn preset(label: &str) -> QualityPreset {
-    QUALITY_PRESETS
-        .iter()
-        .copied()
-        .find(|p| p.label == label)
-        .unwrap_or(QUALITY_PRESETS[1])
 }
 
 /// Decimal MB text to bytes; empty means no target.

@@ -38,6 +38,8 @@ test('Download all zips every finished output, stored as-is', { timeout: TIMEOUT
   const listing = unzip(zip, dir);
   assert.deepEqual(listing.map(([n]) => n).sort(), ['batch-audio.mp3', 'batch-image.webp', 'batch-video.mp4']);
   assert.ok(listing.every(([, method]) => method === 0), 'entries are stored, not recompressed');
+  // Every job moved only as its lifecycle allows (the page warns of a refused move).
+  assert.deepEqual(app.consoleErrors.filter((m) => m.includes('illegal job transition')), []);
   assert.equal(ffprobe(join(dir, 'batch-video.mp4')).streams[0].codec_name, 'h264');
   assert.equal(ffprobe(join(dir, 'batch-audio.mp3')).streams[0].codec_name, 'mp3');
   assert.equal(ffprobe(join(dir, 'batch-image.webp')).streams[0].codec_name, 'webp');

@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { serveDist, makeMedia, addFiles, jobItem, CHROMIUM_ARGS } from './harness.mjs';
+import { serveDist, makeMedia, addFiles, jobItem, CHROMIUM_ARGS, illegalMove } from './harness.mjs';
 
 const TIMEOUT = 10 * 60_000;
 let server; let browser; let page;
@@ -28,6 +28,7 @@ before(async () => {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => { if (illegalMove(m)) pageErrors.push(m.text()); });
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Tamp' }).waitFor();
   await page.getByLabel('Target size (MB)').fill('1');

@@ -20,6 +20,17 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Serves the built site on a free port; resolves to { url, stop }. */
+/** Whether a console message is the warning the page logs when a job's lifecycle refuses a
+ *  move (core/src/lifecycle.rs): a late or doubled event, which should never happen. */
+export function illegalMove(m) {
+  return m.type() === 'warning' && m.text().includes('illegal job transition');
+}
+
+/** A console message a test must not see: an error, or an [illegalMove]. */
+function countsAsError(m) {
+  return m.type() === 'error' || illegalMove(m);
+}
+
 export function serveDist() {
   return serveDir(join(root, 'dist'));
 }
@@ -48,7 +59,7 @@ export async function openApp(url, {
   // The context sees the page's requests and also those of its workers and of the service
   // worker (its install-time precache), so the privacy audit covers every one of them.
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), from: r.serviceWorker() ? 'service worker' : 'page' }));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => { if (countsAsError(m)) consoleErrors.push(m.text()); });
   page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(url);
@@ -223,7 +234,7 @@ export async function openAppInProfile(url, { colorScheme = 'light' } = {}) {
   const requests = [];
   const consoleErrors = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => { if (countsAsError(m)) consoleErrors.push(m.text()); });
   page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(url);

@@ -33,7 +33,8 @@ test('a mixed batch of six: the broken file fails alone, Download all zips the o
   };
   // The defaults, stated: a 10 MB target (far above what these clips need) and Automatic.
   assert.equal(await app.page.getByLabel('Target size (MB)').inputValue(), '10');
-  assert.equal(await app.page.getByLabel('Output format').inputValue(), 'Automatic');
+  const format = app.page.getByLabel('Output format', { exact: true });
+  assert.equal(await format.evaluate((s) => s.selectedOptions[0]?.label), 'Automatic');
 
   await addFiles(app.page, Object.values(inputs));
   const kinds = { 'mix-clip-a.mov': 'video', 'mix-clip-b.avi': 'video', 'mix-photo.png': 'image', 'mix-picture.jpg': 'image', 'mix-tone.flac': 'audio', 'mix-broken.mp4': 'unknown' };

@@ -166,3 +166,7 @@ test('a video over the memory budget runs alone; the images wait and say why', {
   assert.ok(overlap(spans['alone-c.png'], spans['alone-d.png']), `the images ran side by side: ${JSON.stringify(spans)}`);
   assert.match(await jobLog(jobItem(page, 'par-1080p.mp4')), /Memory: est\. \d+\.\d MB for this job, beside 0 jobs running \(est\. 0 B\); budget 150\.0 MB\./);
 });
+
+test('no job of these runs made a move its lifecycle refuses', () => {
+  for (const app of open) assert.deepEqual(app.consoleErrors.filter((m) => m.includes('illegal job transition')), []);
+});

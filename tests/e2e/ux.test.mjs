@@ -9,6 +9,8 @@ let server; let app;
 // Jobs are held running (the `hold_jobs` test hook) until the test has looked at the title.
 before(async () => { server = await serveDist(); app = await openApp(`${server.url}?hold_jobs=1`); });
 after(async () => { await app?.browser.close(); server?.stop(); });
+// What a select shows as chosen (its values are stable ids, not the words on the page).
+const chosen = (label) => app.page.getByLabel(label, { exact: true }).evaluate((s) => s.selectedOptions[0]?.label);
 
 test('settings persist across visits', async () => {
   await app.page.getByLabel('Target size (MB)').fill('7.5');
@@ -16,7 +18,38 @@ test('settings persist across visits', async () => {
   await app.page.reload();
   await app.page.getByRole('heading', { name: 'Tamp' }).waitFor();
   assert.equal(await app.page.getByLabel('Target size (MB)').inputValue(), '7.5');
-  assert.equal(await app.page.getByLabel('Quality').inputValue(), 'Small');
+  assert.equal(await chosen('Quality'), 'Small');
+});
+
+test('a choice an earlier version saved by its label is still the choice, now saved by id', async () => {
+  await app.page.evaluate(() => localStorage.setItem('tamp.settings.v1',
+    'format=WebP (animated)\nquality=High\nencoder=Best quality (x264)\ncodec=AV1 (smaller, recent players)'));
+  await app.page.reload();
+  await app.page.getByRole('heading', { name: 'Tamp' }).waitFor();
+  assert.equal(await chosen('Output format'), 'WebP (animated)');
+  assert.equal(await chosen('Quality'), 'High');
+  assert.equal(await chosen('Encoder'), 'Best quality (x264)');
+  assert.equal(await chosen('Video codec'), 'AV1 (smaller, recent players)');
+  const saved = await app.page.evaluate(() => localStorage.getItem('tamp.settings.v1'));
+  for (const line of ['format=webp-video', 'quality=high', 'encoder=best', 'codec=av1']) {
+    assert.ok(saved.split('\n').includes(line), `${line} in ${JSON.stringify(saved)}`);
+  }
+  await app.page.evaluate(() => localStorage.removeItem('tamp.settings.v1'));
+  await app.page.reload();
+  await app.page.getByRole('heading', { name: 'Tamp' }).waitFor();
+});
+
+test('a size preset that takes one format picks it, and shows as pressed only while both hold', async () => {
+  const chip = app.page.getByRole('button', { name: /^WhatsApp sticker/ });
+  await chip.click();
+  assert.equal(await app.page.getByLabel('Target size (MB)').inputValue(), '0.5');
+  assert.equal(await chosen('Output format'), 'WebP (animated)');
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  await app.page.getByLabel('Output format', { exact: true }).selectOption({ label: 'GIF' });
+  assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+  await app.page.getByRole('button', { name: /^Discord sticker/ }).click();
+  assert.equal(await app.page.getByRole('button', { name: /^Discord sticker/ }).getAttribute('aria-pressed'), 'true');
+  await app.page.getByLabel('Output format', { exact: true }).selectOption({ label: 'Automatic' });
 });
 
 test('Max width persists; trim times are for the clip at hand and do not', async () => {

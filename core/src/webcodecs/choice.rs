@@ -33,9 +33,18 @@ impl EncoderChoice {
         }
     }
 
-    /// The choice whose option text is `label`.
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.label() == label)
+    /// Stable id, what settings hold and save (the protocol's name for it, too).
+    pub fn id(self) -> &'static str {
+        match self {
+            EncoderChoice::Automatic => "automatic",
+            EncoderChoice::Fast => "fast",
+            EncoderChoice::Best => "best",
+        }
+    }
+
+    /// The choice with this [`EncoderChoice::id`].
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == id)
     }
 }
 
@@ -62,8 +71,16 @@ impl VideoCodecChoice {
         }
     }
 
-    /// The choice whose option text is `label`.
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.label() == label)
+    /// Stable id, what settings hold and save (the protocol's name for it, too).
+    pub fn id(self) -> &'static str {
+        match self {
+            VideoCodecChoice::Compatible => "compatible",
+            VideoCodecChoice::Av1 => "av1",
+        }
+    }
+
+    /// The choice with this [`VideoCodecChoice::id`].
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == id)
     }
 }

@@ -22,11 +22,16 @@ fn target(p: &Probe, mb: f64, container: VideoContainer) -> Plan {
 }
 
 #[test]
-fn labels_round_trip() {
+fn ids_round_trip() {
     for c in EncoderChoice::ALL {
-        assert_eq!(EncoderChoice::from_label(c.label()), Some(c));
+        assert_eq!(EncoderChoice::from_id(c.id()), Some(c));
     }
-    assert_eq!(EncoderChoice::from_label("turbo"), None);
+    assert_eq!(EncoderChoice::from_id("turbo"), None);
+    assert_eq!(
+        EncoderChoice::from_id("Automatic"),
+        None,
+        "a label is not an id"
+    );
     assert_eq!(EncoderChoice::default(), EncoderChoice::Automatic);
 }
 
@@ -175,7 +180,7 @@ fn av1_always_asks_the_browser_and_names_what_ffmpeg_does_instead() {
         .with_codec(VideoCodecChoice::Compatible);
     assert_eq!(job.video.codec, "vp9");
     for c in VideoCodecChoice::ALL {
-        assert_eq!(VideoCodecChoice::from_label(c.label()), Some(c));
+        assert_eq!(VideoCodecChoice::from_id(c.id()), Some(c));
     }
 }
 

@@ -10,7 +10,7 @@ use crate::engine::job_events::{apply_event, fail, output_name};
 use crate::engine::test_hold;
 use crate::engine::worker_bridge::{EngineWorker, WorkerMsg};
 use crate::protocol::{CoreKind, Event, Goal, JobSpec, Request, VideoOptions};
-use crate::state::job::{Job, JobStatus};
+use crate::state::job::{Job, Transition};
 use crate::state::queue::Queue;
 
 impl Runner {
@@ -160,7 +160,7 @@ fn end_abnormally(job: &Job, core: CoreKind, msg: WorkerMsg) -> Attempt {
             Attempt::Ended(None)
         }
         WorkerMsg::Cancelled => {
-            job.status.set(JobStatus::Cancelled);
+            job.apply(Transition::Cancel);
             Attempt::Ended(None)
         }
         WorkerMsg::Crashed(message) => {
