@@ -19,7 +19,6 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Serves the built site on a free port; resolves to { url, stop }. */
 /** Whether a console message is the warning the page logs when a job's lifecycle refuses a
  *  move (core/src/lifecycle.rs): a late or doubled event, which should never happen. */
 export function illegalMove(m) {
@@ -31,6 +30,7 @@ function countsAsError(m) {
   return m.type() === 'error' || illegalMove(m);
 }
 
+/** Serves the built site on a free port; resolves to { url, stop }. */
 export function serveDist() {
   return serveDir(join(root, 'dist'));
 }
