@@ -17,10 +17,17 @@ pub const SAMPLE_S: f64 = 1.0;
 pub const FRAMES_PER_SAMPLE: usize = 3;
 /// The trial may cost at most this share of the job's predicted encode time.
 const MAX_TRIAL_SHARE: f64 = 0.15;
-/// Source pixels per second the browser path decodes, scales and encodes on this kind of
-/// machine (2 cores): 768×576 at 10 fps ran at 202 fps (89 Mpx/s), Big Buck Bunny 720p to
-/// 540p at 58–89 fps (53–82 Mpx/s) with other work running.
-const PIXEL_RATE: f64 = 60.0e6;
+/// Source pixels per second the browser path decodes, scales and encodes in a job on this
+/// kind of machine (2 cores), which predicts the job's time: Big Buck Bunny 64 s at 720p to
+/// 540p ran at 125 fps (115 Mpx/s) and at 1080p to 720p at 60 fps (124 Mpx/s) with one
+/// other session building. (It was 60 Mpx/s, measured on a saturated machine: the trial
+/// then ran on a 64 s 1080p clip, cost 5.9–12.2 s against a 27 s encode, and chose the
+/// ladder's shape anyway.)
+const PIXEL_RATE: f64 = 120.0e6;
+/// Source pixels per second of a trial sample: encoded at its candidate's size (no
+/// scaling in the encoder), decoded back and scored. The same two-shapes-by-two-stretches
+/// trial of 1080p 25 fps took 5.9 s and 12.2 s (per sample, 37–76 Mpx/s past the fixed cost).
+const SAMPLE_PIXEL_RATE: f64 = 60.0e6;
 /// The fixed cost of one trial sample, in seconds: setting up its conversion, decoder and
 /// encoder, and decoding it back. Six samples and three source stretches of 1 s at 10 fps
 /// (768×576) took 4.1 s with other work running.
@@ -143,9 +150,9 @@ pub fn trial_for(plan: &Plan, src: &TrialSource, any_cost: bool) -> Option<Trial
         return None;
     }
     // As many shapes and stretches as the cost allows, spread over the clip.
-    let frame_s = src.display.0 as f64 * src.display.1 as f64 / PIXEL_RATE;
-    let job_s = plan.duration_s * src.src_fps * frame_s;
-    let sample_s = SAMPLE_OVERHEAD_S + SAMPLE_S * src.src_fps * frame_s;
+    let pixels = src.display.0 as f64 * src.display.1 as f64;
+    let job_s = plan.duration_s * src.src_fps * pixels / PIXEL_RATE;
+    let sample_s = SAMPLE_OVERHEAD_S + SAMPLE_S * src.src_fps * pixels / SAMPLE_PIXEL_RATE;
     let cost = |(shapes, stretches): (usize, usize)| {
         // Each stretch of the source is decoded once more for the scores.
         (shapes as f64 + 0.5) * stretches as f64 * sample_s
