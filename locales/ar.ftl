@@ -123,7 +123,7 @@ details = التفاصيل
 progress = التقدّم
 elapsed = مضى { $time }
 speed = { $speed }× الوقت الحقيقي
-plan = الخطة: { $plan }
+plan = الخطة: { $height }p · { $fps } إطار/ث · جودة { $quality }
 download = تنزيل { $name }
 size-change = { $before } ← { $after } ({ $change })
 smaller = أصغر بنسبة { $percent }٪
@@ -141,6 +141,55 @@ job-target-label = الحجم المطلوب
 job-target-unit = (ميغابايت)
 ready-announcement = { $input } جاهز: { $output }، { $size } ({ $change })
 failed-announcement = فشل { $input }: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = جارٍ تشغيل المحوّل
+step-reading = جارٍ قراءة الملف
+step-analysing = جارٍ تحليل المقطع
+step-pass-1 = جارٍ التحليل (المرور 1 من 2)
+step-pass-2 = جارٍ الترميز (المرور 2 من 2)
+step-encoding = جارٍ الترميز
+step-finishing = جارٍ الإنهاء
+step-attempt = { $step }، المحاولة { $attempt }
+wait-one-video = في الانتظار: يحوّل هذا الجهاز فيديو واحدًا في كل مرة.
+wait-one-audio = في الانتظار: يحوّل هذا الجهاز ملفًا صوتيًا واحدًا في كل مرة.
+wait-one-image = في الانتظار: يحوّل هذا الجهاز صورة واحدة في كل مرة.
+wait-many-videos = { $count ->
+    [zero] في الانتظار: لا يحوّل هذا الجهاز أي فيديو الآن.
+    [one] في الانتظار: يحوّل هذا الجهاز فيديو واحدًا في كل مرة.
+    [two] في الانتظار: يحوّل هذا الجهاز فيديوهين في كل مرة.
+    [few] في الانتظار: يحوّل هذا الجهاز { $count } فيديوهات في كل مرة.
+    [many] في الانتظار: يحوّل هذا الجهاز { $count } فيديو في كل مرة.
+   *[other] في الانتظار: يحوّل هذا الجهاز { $count } فيديو في كل مرة.
+}
+wait-many-audio = { $count ->
+    [zero] في الانتظار: لا يحوّل هذا الجهاز أي ملف صوتي الآن.
+    [one] في الانتظار: يحوّل هذا الجهاز ملفًا صوتيًا واحدًا في كل مرة.
+    [two] في الانتظار: يحوّل هذا الجهاز ملفين صوتيين في كل مرة.
+    [few] في الانتظار: يحوّل هذا الجهاز { $count } ملفات صوتية في كل مرة.
+    [many] في الانتظار: يحوّل هذا الجهاز { $count } ملفًا صوتيًا في كل مرة.
+   *[other] في الانتظار: يحوّل هذا الجهاز { $count } ملف صوتي في كل مرة.
+}
+wait-many-images = { $count ->
+    [zero] في الانتظار: لا يحوّل هذا الجهاز أي صورة الآن.
+    [one] في الانتظار: يحوّل هذا الجهاز صورة واحدة في كل مرة.
+    [two] في الانتظار: يحوّل هذا الجهاز صورتين في كل مرة.
+    [few] في الانتظار: يحوّل هذا الجهاز { $count } صور في كل مرة.
+    [many] في الانتظار: يحوّل هذا الجهاز { $count } صورة في كل مرة.
+   *[other] في الانتظار: يحوّل هذا الجهاز { $count } صورة في كل مرة.
+}
+wait-memory = في انتظار الذاكرة: تحتاج المهام الجارية إلى نحو { $claimed } من { $budget }.
+wait-ahead-video = في الانتظار: فيديو كبير قبله في الطابور يحتاج إلى الذاكرة (نحو { $size }).
+wait-ahead-audio = في الانتظار: ملف صوتي كبير قبله في الطابور يحتاج إلى الذاكرة (نحو { $size }).
+wait-ahead-image = في الانتظار: صورة كبيرة قبله في الطابور تحتاج إلى الذاكرة (نحو { $size }).
+wait-running-video = في الانتظار: يجري تحويل فيديو كبير (نحو { $size }).
+wait-running-audio = في الانتظار: يجري تحويل ملف صوتي كبير (نحو { $size }).
+wait-running-image = في الانتظار: يجري تحويل صورة كبيرة (نحو { $size }).
+quality-low = منخفضة
+quality-fair = مقبولة
+quality-good = جيدة
+quality-very-good = جيدة جدًا
 
 ## Sizes (decimal units, as chat apps count them)
 

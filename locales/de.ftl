@@ -115,7 +115,7 @@ details = Details
 progress = Fortschritt
 elapsed = { $time } vergangen
 speed = { $speed }× Echtzeit
-plan = Plan: { $plan }
+plan = Plan: { $height }p · { $fps } fps · Qualität { $quality }
 download = { $name } herunterladen
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent } % kleiner
@@ -133,6 +133,43 @@ job-target-label = Zielgröße
 job-target-unit = (MB)
 ready-announcement = { $input } ist fertig: { $output }, { $size } ({ $change })
 failed-announcement = { $input } fehlgeschlagen: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Konverter wird gestartet
+step-reading = Datei wird gelesen
+step-analysing = Clip wird analysiert
+step-pass-1 = Analyse (Durchgang 1 von 2)
+step-pass-2 = Kodierung (Durchgang 2 von 2)
+step-encoding = Kodierung
+step-finishing = Abschluss
+step-attempt = { $step }, Versuch { $attempt }
+wait-one-video = Wartet: Dieses Gerät wandelt jeweils ein Video um.
+wait-one-audio = Wartet: Dieses Gerät wandelt jeweils eine Audiodatei um.
+wait-one-image = Wartet: Dieses Gerät wandelt jeweils ein Bild um.
+wait-many-videos = { $count ->
+    [one] Wartet: Dieses Gerät wandelt jeweils { $count } Video um.
+   *[other] Wartet: Dieses Gerät wandelt jeweils { $count } Videos um.
+}
+wait-many-audio = { $count ->
+    [one] Wartet: Dieses Gerät wandelt jeweils { $count } Audiodatei um.
+   *[other] Wartet: Dieses Gerät wandelt jeweils { $count } Audiodateien um.
+}
+wait-many-images = { $count ->
+    [one] Wartet: Dieses Gerät wandelt jeweils { $count } Bild um.
+   *[other] Wartet: Dieses Gerät wandelt jeweils { $count } Bilder um.
+}
+wait-memory = Wartet auf Speicher: Die laufenden Aufträge brauchen ca. { $claimed } von { $budget }.
+wait-ahead-video = Wartet: Ein großes Video weiter vorn braucht den Speicher (ca. { $size }).
+wait-ahead-audio = Wartet: Eine große Audiodatei weiter vorn braucht den Speicher (ca. { $size }).
+wait-ahead-image = Wartet: Ein großes Bild weiter vorn braucht den Speicher (ca. { $size }).
+wait-running-video = Wartet: Ein großes Video wird umgewandelt (ca. { $size }).
+wait-running-audio = Wartet: Eine große Audiodatei wird umgewandelt (ca. { $size }).
+wait-running-image = Wartet: Ein großes Bild wird umgewandelt (ca. { $size }).
+quality-low = gering
+quality-fair = mäßig
+quality-good = gut
+quality-very-good = sehr gut
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -117,7 +117,7 @@ details = Details
 progress = Progress
 elapsed = elapsed { $time }
 speed = { $speed }× real time
-plan = Plan: { $plan }
+plan = Plan: { $height }p · { $fps } fps · { $quality }
 download = Download { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent }% smaller
@@ -135,6 +135,43 @@ job-target-label = Target size
 job-target-unit = (MB)
 ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
 failed-announcement = { $input } failed: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Starting the converter
+step-reading = Reading the file
+step-analysing = Analysing the clip
+step-pass-1 = Analysing (pass 1 of 2)
+step-pass-2 = Encoding (pass 2 of 2)
+step-encoding = Encoding
+step-finishing = Finishing
+step-attempt = { $step }, attempt { $attempt }
+wait-one-video = Waiting: this device converts one video at a time.
+wait-one-audio = Waiting: this device converts one audio file at a time.
+wait-one-image = Waiting: this device converts one image at a time.
+wait-many-videos = { $count ->
+    [one] Waiting: this device converts { $count } video at a time.
+   *[other] Waiting: this device converts { $count } videos at a time.
+}
+wait-many-audio = { $count ->
+    [one] Waiting: this device converts { $count } audio file at a time.
+   *[other] Waiting: this device converts { $count } audio files at a time.
+}
+wait-many-images = { $count ->
+    [one] Waiting: this device converts { $count } image at a time.
+   *[other] Waiting: this device converts { $count } images at a time.
+}
+wait-memory = Waiting for memory: the jobs running need est. { $claimed } of { $budget }.
+wait-ahead-video = Waiting: a large video queued ahead needs the memory (est. { $size }).
+wait-ahead-audio = Waiting: a large audio file queued ahead needs the memory (est. { $size }).
+wait-ahead-image = Waiting: a large image queued ahead needs the memory (est. { $size }).
+wait-running-video = Waiting: a large video is running (est. { $size }).
+wait-running-audio = Waiting: a large audio file is running (est. { $size }).
+wait-running-image = Waiting: a large image is running (est. { $size }).
+quality-low = low
+quality-fair = fair
+quality-good = good
+quality-very-good = very good
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -115,7 +115,7 @@ details = Detalles
 progress = Progreso
 elapsed = { $time } transcurrido
 speed = { $speed }× tiempo real
-plan = Plan: { $plan }
+plan = Plan: { $height }p · { $fps } fps · calidad { $quality }
 download = Descargar { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent } % más pequeño
@@ -133,6 +133,43 @@ job-target-label = Tamaño objetivo
 job-target-unit = (MB)
 ready-announcement = { $input } está listo: { $output }, { $size } ({ $change })
 failed-announcement = { $input } ha fallado: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Iniciando el conversor
+step-reading = Leyendo el archivo
+step-analysing = Analizando el clip
+step-pass-1 = Analizando (pasada 1 de 2)
+step-pass-2 = Codificando (pasada 2 de 2)
+step-encoding = Codificando
+step-finishing = Terminando
+step-attempt = { $step }, intento { $attempt }
+wait-one-video = En espera: este dispositivo convierte un vídeo a la vez.
+wait-one-audio = En espera: este dispositivo convierte un audio a la vez.
+wait-one-image = En espera: este dispositivo convierte una imagen a la vez.
+wait-many-videos = { $count ->
+    [one] En espera: este dispositivo convierte { $count } vídeo a la vez.
+   *[other] En espera: este dispositivo convierte { $count } vídeos a la vez.
+}
+wait-many-audio = { $count ->
+    [one] En espera: este dispositivo convierte { $count } audio a la vez.
+   *[other] En espera: este dispositivo convierte { $count } audios a la vez.
+}
+wait-many-images = { $count ->
+    [one] En espera: este dispositivo convierte { $count } imagen a la vez.
+   *[other] En espera: este dispositivo convierte { $count } imágenes a la vez.
+}
+wait-memory = Esperando memoria: los trabajos en curso necesitan aprox. { $claimed } de { $budget }.
+wait-ahead-video = En espera: un vídeo grande que va antes necesita la memoria (aprox. { $size }).
+wait-ahead-audio = En espera: un audio grande que va antes necesita la memoria (aprox. { $size }).
+wait-ahead-image = En espera: una imagen grande que va antes necesita la memoria (aprox. { $size }).
+wait-running-video = En espera: se está convirtiendo un vídeo grande (aprox. { $size }).
+wait-running-audio = En espera: se está convirtiendo un audio grande (aprox. { $size }).
+wait-running-image = En espera: se está convirtiendo una imagen grande (aprox. { $size }).
+quality-low = baja
+quality-fair = aceptable
+quality-good = buena
+quality-very-good = muy buena
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -115,7 +115,7 @@ details = Détails
 progress = Progression
 elapsed = { $time } écoulé
 speed = { $speed }× le temps réel
-plan = Plan : { $plan }
+plan = Plan : { $height }p · { $fps } i/s · qualité { $quality }
 download = Télécharger { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent } % plus petit
@@ -133,6 +133,43 @@ job-target-label = Taille visée
 job-target-unit = (Mo)
 ready-announcement = { $input } est prêt : { $output }, { $size } ({ $change })
 failed-announcement = { $input } a échoué : { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Démarrage du convertisseur
+step-reading = Lecture du fichier
+step-analysing = Analyse du clip
+step-pass-1 = Analyse (passe 1 sur 2)
+step-pass-2 = Encodage (passe 2 sur 2)
+step-encoding = Encodage
+step-finishing = Finalisation
+step-attempt = { $step }, essai { $attempt }
+wait-one-video = En attente : cet appareil convertit une vidéo à la fois.
+wait-one-audio = En attente : cet appareil convertit un fichier son à la fois.
+wait-one-image = En attente : cet appareil convertit une image à la fois.
+wait-many-videos = { $count ->
+    [one] En attente : cet appareil convertit { $count } vidéo à la fois.
+   *[other] En attente : cet appareil convertit { $count } vidéos à la fois.
+}
+wait-many-audio = { $count ->
+    [one] En attente : cet appareil convertit { $count } fichier son à la fois.
+   *[other] En attente : cet appareil convertit { $count } fichiers son à la fois.
+}
+wait-many-images = { $count ->
+    [one] En attente : cet appareil convertit { $count } image à la fois.
+   *[other] En attente : cet appareil convertit { $count } images à la fois.
+}
+wait-memory = En attente de mémoire : les tâches en cours demandent env. { $claimed } sur { $budget }.
+wait-ahead-video = En attente : une grande vidéo placée avant a besoin de la mémoire (env. { $size }).
+wait-ahead-audio = En attente : un gros fichier son placé avant a besoin de la mémoire (env. { $size }).
+wait-ahead-image = En attente : une grande image placée avant a besoin de la mémoire (env. { $size }).
+wait-running-video = En attente : une grande vidéo est en cours (env. { $size }).
+wait-running-audio = En attente : un gros fichier son est en cours (env. { $size }).
+wait-running-image = En attente : une grande image est en cours (env. { $size }).
+quality-low = faible
+quality-fair = passable
+quality-good = bonne
+quality-very-good = très bonne
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -106,7 +106,7 @@ details = 詳細
 progress = 進捗
 elapsed = 経過 { $time }
 speed = 実時間の { $speed } 倍
-plan = 計画: { $plan }
+plan = 計画: { $height }p · { $fps } fps · 画質{ $quality }
 download = { $name } をダウンロード
 size-change = { $before } → { $after }({ $change })
 smaller = { $percent }% 小さく
@@ -124,6 +124,34 @@ job-target-label = 目標サイズ
 job-target-unit = (MB)
 ready-announcement = { $input } が完成: { $output }、{ $size }({ $change })
 failed-announcement = { $input } は失敗: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = 変換エンジンを起動中
+step-reading = ファイルを読み込み中
+step-analysing = クリップを分析中
+step-pass-1 = 分析中 (パス 1/2)
+step-pass-2 = エンコード中 (パス 2/2)
+step-encoding = エンコード中
+step-finishing = 仕上げ中
+step-attempt = { $step }、試行 { $attempt } 回目
+wait-one-video = 待機中: この端末では動画を 1 本ずつ変換します。
+wait-one-audio = 待機中: この端末では音声を 1 件ずつ変換します。
+wait-one-image = 待機中: この端末では画像を 1 枚ずつ変換します。
+wait-many-videos = 待機中: この端末では動画を同時に { $count } 本まで変換します。
+wait-many-audio = 待機中: この端末では音声を同時に { $count } 件まで変換します。
+wait-many-images = 待機中: この端末では画像を同時に { $count } 枚まで変換します。
+wait-memory = メモリ待ち: 実行中の処理が { $budget } のうち推定 { $claimed } を使います。
+wait-ahead-video = 待機中: 先に並んでいる大きな動画がメモリを必要としています (推定 { $size })。
+wait-ahead-audio = 待機中: 先に並んでいる大きな音声がメモリを必要としています (推定 { $size })。
+wait-ahead-image = 待機中: 先に並んでいる大きな画像がメモリを必要としています (推定 { $size })。
+wait-running-video = 待機中: 大きな動画を変換中です (推定 { $size })。
+wait-running-audio = 待機中: 大きな音声を変換中です (推定 { $size })。
+wait-running-image = 待機中: 大きな画像を変換中です (推定 { $size })。
+quality-low = 低い
+quality-fair = まずまず
+quality-good = 良い
+quality-very-good = とても良い
 
 ## Sizes (decimal units, as chat apps count them)
 

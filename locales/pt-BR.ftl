@@ -115,7 +115,7 @@ details = Detalhes
 progress = Progresso
 elapsed = { $time } decorrido
 speed = { $speed }× o tempo real
-plan = Plano: { $plan }
+plan = Plano: { $height }p · { $fps } fps · qualidade { $quality }
 download = Baixar { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent }% menor
@@ -133,6 +133,43 @@ job-target-label = Tamanho-alvo
 job-target-unit = (MB)
 ready-announcement = { $input } está pronto: { $output }, { $size } ({ $change })
 failed-announcement = { $input } falhou: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Iniciando o conversor
+step-reading = Lendo o arquivo
+step-analysing = Analisando o clipe
+step-pass-1 = Analisando (passagem 1 de 2)
+step-pass-2 = Codificando (passagem 2 de 2)
+step-encoding = Codificando
+step-finishing = Finalizando
+step-attempt = { $step }, tentativa { $attempt }
+wait-one-video = Aguardando: este aparelho converte um vídeo por vez.
+wait-one-audio = Aguardando: este aparelho converte um áudio por vez.
+wait-one-image = Aguardando: este aparelho converte uma imagem por vez.
+wait-many-videos = { $count ->
+    [one] Aguardando: este aparelho converte { $count } vídeo por vez.
+   *[other] Aguardando: este aparelho converte { $count } vídeos por vez.
+}
+wait-many-audio = { $count ->
+    [one] Aguardando: este aparelho converte { $count } áudio por vez.
+   *[other] Aguardando: este aparelho converte { $count } áudios por vez.
+}
+wait-many-images = { $count ->
+    [one] Aguardando: este aparelho converte { $count } imagem por vez.
+   *[other] Aguardando: este aparelho converte { $count } imagens por vez.
+}
+wait-memory = Aguardando memória: as tarefas em andamento precisam de aprox. { $claimed } de { $budget }.
+wait-ahead-video = Aguardando: um vídeo grande na frente na fila precisa da memória (aprox. { $size }).
+wait-ahead-audio = Aguardando: um áudio grande na frente na fila precisa da memória (aprox. { $size }).
+wait-ahead-image = Aguardando: uma imagem grande na frente na fila precisa da memória (aprox. { $size }).
+wait-running-video = Aguardando: um vídeo grande está sendo convertido (aprox. { $size }).
+wait-running-audio = Aguardando: um áudio grande está sendo convertido (aprox. { $size }).
+wait-running-image = Aguardando: uma imagem grande está sendo convertida (aprox. { $size }).
+quality-low = baixa
+quality-fair = razoável
+quality-good = boa
+quality-very-good = muito boa
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -10,10 +10,12 @@
 
 pub mod catalog;
 pub mod check;
+pub mod message;
 
 use std::borrow::Cow;
 
 pub use catalog::Catalog;
+pub use message::{Message, Param};
 
 /// A language Tamp is translated into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -151,6 +153,15 @@ impl From<u32> for Arg<'_> {
     fn from(n: u32) -> Self {
         Arg::Number(f64::from(n))
     }
+}
+
+/// `message` as the English catalog writes it (core's own tests read their sentences so).
+#[cfg(test)]
+pub(crate) fn english(message: &Message) -> String {
+    let catalog = Catalog::parse(Locale::En, include_str!("../../locales/en.ftl")).unwrap();
+    catalog
+        .message(message)
+        .unwrap_or_else(|| panic!("en.ftl cannot write {message:?}"))
 }
 
 #[cfg(test)]
