@@ -171,6 +171,30 @@ quality-fair = mäßig
 quality-good = gut
 quality-very-good = sehr gut
 
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = Dieses Video ist unvollständig: Sein Index (moov atom) fehlt, meist weil die Aufnahme oder der Download abgebrochen wurde.
+fail-cut-short = Diese Datei scheint abgeschnitten oder beschädigt und kann nicht vollständig gelesen werden.
+fail-gone = Die Datei konnte nicht geöffnet werden; vielleicht wurde sie verschoben, umbenannt oder gelöscht.
+fail-not-allowed = Der Browser durfte diese Datei nicht lesen. Wähle sie bitte noch einmal aus.
+fail-memory-reading = Dem Gerät ging beim Lesen dieser Datei der Speicher aus. Schließe andere Tabs oder versuche es mit einer kleineren Datei.
+fail-cannot-decode = Diese Datei nutzt ein Format oder einen Codec, den das FFmpeg dieser App nicht dekodieren kann.
+fail-no-streams = Diese Datei enthält kein Video und keinen Ton, die wir nutzen können.
+fail-not-media = Diese Datei ist kein lesbares Video, Audio oder Bild: Auch FFmpeg erkennt ihre Daten nicht.
+fail-encrypted = Diese Datei ist geschützt (verschlüsselt) und kann nicht umgewandelt werden.
+fail-ffmpeg-said = Die Datei konnte nicht gelesen werden. FFmpeg meldete: „{ $line }“
+fail-no-reason = Die Datei konnte nicht gelesen werden, und FFmpeg nannte keinen Grund.
+fail-memory-encoding = Dem Konverter ging bei dieser Datei der Speicher aus. Schließe andere Tabs oder versuche einen kürzeren Teil (Schnitt) oder eine kleinere Maximale Höhe.
+fail-passes-differ = Die beiden Durchgänge der Kodierung auf Zielgröße sahen unterschiedliche Bilder dieser Datei, daher konnte der zweite die Analyse des ersten nicht nutzen.
+fail-picture-changes = Das Bild ändert mitten in dieser Datei Größe oder Format, und der Konverter konnte dem nicht folgen.
+fail-no-room = Dem Konverter ging der Platz für das Ergebnis aus.
+fail-codec-named = Diese Datei nutzt einen Codec ({ $codec }), den das FFmpeg dieser App nicht dekodieren kann. Anderswo in H.264 als MP4 (oder ein gängiges Format) umgewandelt, klappt es hier.
+fail-codec = Diese Datei nutzt einen Codec, den das FFmpeg dieser App nicht dekodieren kann. Anderswo in H.264 als MP4 (oder ein gängiges Format) umgewandelt, klappt es hier.
+fail-no-encoder = Das FFmpeg dieser App hat keinen Encoder für diese Ausgabe. Wähle ein anderes Ausgabeformat.
+fail-cannot-hold = Das Ausgabeformat kann einen der Datenströme dieser Datei nicht aufnehmen. Versuche MP4 oder MKV als Ausgabeformat.
+fail-damaged = Die Daten dieser Datei sind dort beschädigt, wo FFmpeg sie dekodieren wollte, daher konnte sie nicht umgewandelt werden.
+fail-other = Die Umwandlung ist fehlgeschlagen: FFmpeg brach mit einem Fehler ab (seine letzten Zeilen stehen unter Details).
+
 ## Sizes (decimal units, as chat apps count them)
 
 percent = { $n } %

@@ -173,6 +173,30 @@ quality-fair = fair
 quality-good = good
 quality-very-good = very good
 
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = This video is incomplete: its index (moov atom) is missing, usually because the recording or download was interrupted.
+fail-cut-short = This file appears to be cut short or damaged, so it cannot be read completely.
+fail-gone = The file could not be opened; it may have been moved, renamed or deleted.
+fail-not-allowed = The browser was not allowed to read this file. Try choosing it again.
+fail-memory-reading = Your device ran out of memory while reading this file. Close other tabs or try a smaller file.
+fail-cannot-decode = This file uses a format or codec that this app's FFmpeg cannot decode.
+fail-no-streams = This file has no video or audio in it that we can use.
+fail-not-media = This file is not a video, audio or image file we can read: FFmpeg does not recognise its data either.
+fail-encrypted = This file is protected (encrypted), so it cannot be converted.
+fail-ffmpeg-said = The file could not be read. FFmpeg said: “{ $line }”
+fail-no-reason = The file could not be read, and FFmpeg gave no reason.
+fail-memory-encoding = The converter ran out of memory on this file. Close other tabs, or try a shorter part (Trim) or a smaller Max height.
+fail-passes-differ = The two passes of the size-target encode saw different frames of this file, so the second pass could not use the first one's analysis.
+fail-picture-changes = The picture changes size or format part-way through this file, and the converter could not follow it.
+fail-no-room = The converter ran out of room for the output.
+fail-codec-named = This file uses a codec ({ $codec }) that this app's FFmpeg cannot decode. Converting it elsewhere to H.264 in MP4 (or any common format) would work here.
+fail-codec = This file uses a codec that this app's FFmpeg cannot decode. Converting it elsewhere to H.264 in MP4 (or any common format) would work here.
+fail-no-encoder = This app's FFmpeg has no encoder for that output. Choose another Output format.
+fail-cannot-hold = The output format cannot hold one of this file's streams. Try MP4 or MKV as the Output format.
+fail-damaged = This file's data is damaged where FFmpeg tried to decode it, so it could not be converted.
+fail-other = The conversion failed: FFmpeg stopped with an error (its last lines are under Details).
+
 ## Sizes (decimal units, as chat apps count them)
 
 percent = { $n }%

@@ -171,6 +171,30 @@ quality-fair = aceptable
 quality-good = buena
 quality-very-good = muy buena
 
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = Este vídeo está incompleto: le falta el índice (moov atom), normalmente porque se interrumpió la grabación o la descarga.
+fail-cut-short = Este archivo parece cortado o dañado, así que no se puede leer entero.
+fail-gone = No se pudo abrir el archivo; puede que se haya movido, renombrado o borrado.
+fail-not-allowed = El navegador no pudo leer este archivo. Prueba a elegirlo de nuevo.
+fail-memory-reading = El dispositivo se quedó sin memoria al leer este archivo. Cierra otras pestañas o prueba con un archivo más pequeño.
+fail-cannot-decode = Este archivo usa un formato o códec que el FFmpeg de esta app no puede decodificar.
+fail-no-streams = Este archivo no tiene vídeo ni audio que podamos usar.
+fail-not-media = Este archivo no es un vídeo, audio ni imagen que podamos leer: FFmpeg tampoco reconoce sus datos.
+fail-encrypted = Este archivo está protegido (cifrado), así que no se puede convertir.
+fail-ffmpeg-said = No se pudo leer el archivo. FFmpeg dijo: «{ $line }»
+fail-no-reason = No se pudo leer el archivo y FFmpeg no dio ningún motivo.
+fail-memory-encoding = El conversor se quedó sin memoria con este archivo. Cierra otras pestañas o prueba con un trozo más corto (Recortar) o una Altura máxima menor.
+fail-passes-differ = Las dos pasadas de la codificación con tamaño objetivo vieron fotogramas distintos de este archivo, así que la segunda no pudo usar el análisis de la primera.
+fail-picture-changes = La imagen cambia de tamaño o de formato a mitad de este archivo y el conversor no pudo seguirla.
+fail-no-room = El conversor se quedó sin espacio para el resultado.
+fail-codec-named = Este archivo usa un códec ({ $codec }) que el FFmpeg de esta app no puede decodificar. Convertirlo antes a H.264 en MP4 (o cualquier formato común) en otro sitio funcionaría aquí.
+fail-codec = Este archivo usa un códec que el FFmpeg de esta app no puede decodificar. Convertirlo antes a H.264 en MP4 (o cualquier formato común) en otro sitio funcionaría aquí.
+fail-no-encoder = El FFmpeg de esta app no tiene codificador para esa salida. Elige otro Formato de salida.
+fail-cannot-hold = El formato de salida no admite uno de los flujos de este archivo. Prueba MP4 o MKV como Formato de salida.
+fail-damaged = Los datos de este archivo están dañados donde FFmpeg intentó decodificarlos, así que no se pudo convertir.
+fail-other = La conversión falló: FFmpeg se detuvo con un error (sus últimas líneas están en Detalles).
+
 ## Sizes (decimal units, as chat apps count them)
 
 percent = { $n } %

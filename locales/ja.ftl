@@ -153,6 +153,30 @@ quality-fair = まずまず
 quality-good = 良い
 quality-very-good = とても良い
 
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = この動画は不完全です。録画やダウンロードが途中で止まったため、インデックス (moov atom) がありません。
+fail-cut-short = このファイルは途中で切れているか壊れているため、最後まで読み込めません。
+fail-gone = ファイルを開けませんでした。移動、名前の変更、または削除された可能性があります。
+fail-not-allowed = ブラウザーがこのファイルを読み込めませんでした。もう一度選んでください。
+fail-memory-reading = このファイルの読み込み中に端末のメモリが足りなくなりました。他のタブを閉じるか、小さいファイルでお試しください。
+fail-cannot-decode = このファイルの形式またはコーデックは、このアプリの FFmpeg ではデコードできません。
+fail-no-streams = このファイルには使える映像も音声もありません。
+fail-not-media = このファイルは読み込める動画、音声、画像ではありません。FFmpeg もデータを認識できません。
+fail-encrypted = このファイルは保護 (暗号化) されているため、変換できません。
+fail-ffmpeg-said = ファイルを読み込めませんでした。FFmpeg のメッセージ:「{ $line }」
+fail-no-reason = ファイルを読み込めませんでした。FFmpeg は理由を示していません。
+fail-memory-encoding = このファイルの変換中にメモリが足りなくなりました。他のタブを閉じるか、短い部分 (切り出し) や小さい「最大の高さ」でお試しください。
+fail-passes-differ = 目標サイズのエンコードの 2 つのパスで異なるフレームが読まれたため、2 回目のパスで 1 回目の分析を使えませんでした。
+fail-picture-changes = このファイルは途中で映像のサイズや形式が変わり、変換が追従できませんでした。
+fail-no-room = 出力を書き込む領域が足りなくなりました。
+fail-codec-named = このファイルのコーデック ({ $codec }) は、このアプリの FFmpeg ではデコードできません。他のツールで MP4 の H.264 (または一般的な形式) に変換すれば、ここで使えます。
+fail-codec = このファイルのコーデックは、このアプリの FFmpeg ではデコードできません。他のツールで MP4 の H.264 (または一般的な形式) に変換すれば、ここで使えます。
+fail-no-encoder = このアプリの FFmpeg にはその出力のエンコーダーがありません。別の出力形式を選んでください。
+fail-cannot-hold = 出力形式がこのファイルのストリームの 1 つを格納できません。出力形式に MP4 か MKV をお試しください。
+fail-damaged = FFmpeg がデコードしようとした箇所でデータが壊れているため、変換できませんでした。
+fail-other = 変換に失敗しました。FFmpeg がエラーで停止しました (最後の数行は「詳細」にあります)。
+
 ## Sizes (decimal units, as chat apps count them)
 
 percent = { $n }%

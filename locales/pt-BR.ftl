@@ -171,6 +171,30 @@ quality-fair = razoável
 quality-good = boa
 quality-very-good = muito boa
 
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = Este vídeo está incompleto: falta o índice (moov atom), geralmente porque a gravação ou o download foi interrompido.
+fail-cut-short = Este arquivo parece cortado ou danificado, então não pode ser lido por inteiro.
+fail-gone = Não foi possível abrir o arquivo; talvez ele tenha sido movido, renomeado ou excluído.
+fail-not-allowed = O navegador não teve permissão para ler este arquivo. Tente escolhê-lo de novo.
+fail-memory-reading = O aparelho ficou sem memória ao ler este arquivo. Feche outras abas ou tente um arquivo menor.
+fail-cannot-decode = Este arquivo usa um formato ou codec que o FFmpeg deste app não consegue decodificar.
+fail-no-streams = Este arquivo não tem vídeo nem áudio que possamos usar.
+fail-not-media = Este arquivo não é um vídeo, áudio ou imagem que conseguimos ler: o FFmpeg também não reconhece os dados.
+fail-encrypted = Este arquivo é protegido (criptografado), então não pode ser convertido.
+fail-ffmpeg-said = Não foi possível ler o arquivo. O FFmpeg disse: “{ $line }”
+fail-no-reason = Não foi possível ler o arquivo, e o FFmpeg não deu motivo.
+fail-memory-encoding = O conversor ficou sem memória neste arquivo. Feche outras abas ou tente um trecho menor (Corte) ou uma Altura máxima menor.
+fail-passes-differ = As duas passagens da codificação com tamanho-alvo viram quadros diferentes deste arquivo, então a segunda não pôde usar a análise da primeira.
+fail-picture-changes = A imagem muda de tamanho ou formato no meio deste arquivo, e o conversor não conseguiu acompanhar.
+fail-no-room = O conversor ficou sem espaço para o resultado.
+fail-codec-named = Este arquivo usa um codec ({ $codec }) que o FFmpeg deste app não consegue decodificar. Convertido antes em outro lugar para H.264 em MP4 (ou qualquer formato comum), ele funcionaria aqui.
+fail-codec = Este arquivo usa um codec que o FFmpeg deste app não consegue decodificar. Convertido antes em outro lugar para H.264 em MP4 (ou qualquer formato comum), ele funcionaria aqui.
+fail-no-encoder = O FFmpeg deste app não tem codificador para essa saída. Escolha outro Formato de saída.
+fail-cannot-hold = O formato de saída não comporta um dos fluxos deste arquivo. Tente MP4 ou MKV como Formato de saída.
+fail-damaged = Os dados deste arquivo estão danificados onde o FFmpeg tentou decodificá-los, então ele não pôde ser convertido.
+fail-other = A conversão falhou: o FFmpeg parou com um erro (as últimas linhas estão em Detalhes).
+
 ## Sizes (decimal units, as chat apps count them)
 
 percent = { $n }%

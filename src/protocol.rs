@@ -201,6 +201,10 @@ pub enum Event {
     Failed {
         id: JobId,
         message: String,
+        /// The class of failure, when it has one: the page writes its sentence in the shown
+        /// language (`message` is the same in English, for anything that lacks it).
+        #[serde(default)]
+        reason: Option<tamp_core::probe::FailReason>,
         log_tail: Vec<String>,
         /// The engine itself crashed (a wasm trap); the page must replace this worker.
         engine_broken: bool,

@@ -84,6 +84,8 @@ pub fn JobRow(job: Job) -> impl IntoView {
             };
             // Retrying cannot help a file that is not media at all.
             let retryable = job_kind.get_untracked() != MediaKind::Unknown;
+            let failure = job.failure;
+            let message = move || failure.with(|r| r.as_ref().map(|r| say(&r.message()))).unwrap_or_else(|| message.clone());
             view! {
             <p class="job-error" role="alert">{message}</p>
             {(!log_tail.is_empty()).then(|| view! {

@@ -8,6 +8,7 @@ use tamp_core::formats::output_by_id;
 use tamp_core::names::{base_name, safe_file_name, safe_stem};
 use tamp_core::sniff::Sniffed;
 
+use crate::i18n::say;
 use crate::protocol::{Event, Goal, ImageGoal, MediaFacts};
 use crate::state::job::{Job, JobOutput, Transition};
 
@@ -94,10 +95,14 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         }
         Event::Failed {
             message,
+            reason,
             log_tail,
             engine_broken,
             ..
         } => {
+            // A known class is written in the shown language; anything else stays English.
+            let message = reason.as_ref().map_or(message, |r| say(&r.message()));
+            job.failure.set(reason);
             fail(job, message, log_tail);
             return Some(!engine_broken);
         }

@@ -5,13 +5,14 @@
 // built from the locale's own .ftl and Node's Intl, never copied from the page. Arabic
 // is laid out right to left (Compare's divider too) and passes axe. In German, a running
 // video's step, the reason the next one waits and the plan line come from core's messages
-// in German. Then a switch with the Language select is remembered across a reload.
+// in German, and so is the alert of a video FFmpeg cannot read (its own lines stay English
+// under Details). Then a switch with the Language select is remembered across a reload.
 // Screenshots: artifacts/locale-<tag>.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, artifacts, root, waitHeld, release, releaseFromNowOn } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, artifacts, root, media, waitHeld, release, releaseFromNowOn } from './harness.mjs';
 import { assertNoSeriousViolations } from './axe.mjs';
 
 const LOCALES = [
@@ -163,6 +164,33 @@ test('de: a running video says its step, why the next waits, and its plan in Ger
         .waitFor({ timeout: 180_000 });
     }
     assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.browser.close();
+  }
+});
+
+test('de: the alert of a file FFmpeg cannot read is in German', { timeout: 120_000 }, async () => {
+  const m = messages('de');
+  const app = await openApp(server.url, { locale: 'de-DE' });
+  const { page } = app;
+  try {
+    // Without +faststart the index (moov) sits at the end: cutting the file in half loses it.
+    const whole = makeMedia('locale-moov-at-end.mp4', [
+      '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+    ]);
+    const cut = join(media, 'locale-cut.mp4');
+    const bytes = readFileSync(whole);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    await addFiles(page, [cut], m['add-files']);
+    const item = page.getByRole('list', { name: m.queue }).getByRole('listitem').filter({ hasText: 'locale-cut.mp4' });
+    await item.getByText(m['kind-video'], { exact: true }).waitFor();
+    await page.getByRole('button', { name: m.convert, exact: true }).click();
+    const alert = item.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    assert.equal(await alert.innerText(), m['fail-no-index']);
+    await item.getByText(m.details).click();
+    assert.match(await item.locator('details.log pre').innerText(), /moov atom not found/);
   } finally {
     await app.browser.close();
   }

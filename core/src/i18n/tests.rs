@@ -240,7 +240,8 @@ fn every_message_the_app_asks_for_exists() {
     assert!(missing.is_empty(), "{missing:#?}");
 }
 
-/// One of every sentence core hands the page as a [`Message`] (steps, waits, plans).
+/// One of every sentence core hands the page as a [`Message`] (steps, waits, plans, the
+/// classes of FFmpeg failure).
 fn core_messages() -> Vec<Message> {
     use crate::lifecycle::Stage;
     use crate::media::MediaKind;
