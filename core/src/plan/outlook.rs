@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{format_fps, ladder};
+use super::{format_fps, fps_digits, ladder};
 use crate::i18n::{Message, Param};
 
 /// How good the planned output should look, in words.
@@ -89,7 +89,6 @@ impl Outlook {
     /// "Plan: 720p · 29.97 fps · good" as a message of the catalogs, for the job's row; the
     /// frame rate has two decimals unless it is whole, as [`Outlook::describe`] writes it.
     pub fn message(&self) -> Message {
-        let whole = (self.fps - self.fps.round()).abs() < 0.005;
         Message::new("plan")
             .with(
                 "height",
@@ -102,7 +101,7 @@ impl Outlook {
                 "fps",
                 Param::Decimal {
                     value: self.fps,
-                    digits: if whole { 0 } else { 2 },
+                    digits: fps_digits(self.fps),
                 },
             )
             .with("quality", Param::Message(Box::new(self.quality.message())))
