@@ -115,7 +115,7 @@ details = Details
 progress = Fortschritt
 elapsed = { $time } vergangen
 speed = { $speed }× Echtzeit
-plan = Plan: { $plan }
+plan = Plan: { $height }p · { $fps } fps · Qualität { $quality }
 download = { $name } herunterladen
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent } % kleiner
@@ -133,6 +133,67 @@ job-target-label = Zielgröße
 job-target-unit = (MB)
 ready-announcement = { $input } ist fertig: { $output }, { $size } ({ $change })
 failed-announcement = { $input } fehlgeschlagen: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Konverter wird gestartet
+step-reading = Datei wird gelesen
+step-analysing = Clip wird analysiert
+step-pass-1 = Analyse (Durchgang 1 von 2)
+step-pass-2 = Kodierung (Durchgang 2 von 2)
+step-encoding = Kodierung
+step-finishing = Abschluss
+step-attempt = { $step }, Versuch { $attempt }
+wait-one-video = Wartet: Dieses Gerät wandelt jeweils ein Video um.
+wait-one-audio = Wartet: Dieses Gerät wandelt jeweils eine Audiodatei um.
+wait-one-image = Wartet: Dieses Gerät wandelt jeweils ein Bild um.
+wait-many-videos = { $count ->
+    [one] Wartet: Dieses Gerät wandelt jeweils { $count } Video um.
+   *[other] Wartet: Dieses Gerät wandelt jeweils { $count } Videos um.
+}
+wait-many-audio = { $count ->
+    [one] Wartet: Dieses Gerät wandelt jeweils { $count } Audiodatei um.
+   *[other] Wartet: Dieses Gerät wandelt jeweils { $count } Audiodateien um.
+}
+wait-many-images = { $count ->
+    [one] Wartet: Dieses Gerät wandelt jeweils { $count } Bild um.
+   *[other] Wartet: Dieses Gerät wandelt jeweils { $count } Bilder um.
+}
+wait-memory = Wartet auf Speicher: Die laufenden Aufträge brauchen ca. { $claimed } von { $budget }.
+wait-ahead-video = Wartet: Ein großes Video weiter vorn braucht den Speicher (ca. { $size }).
+wait-ahead-audio = Wartet: Eine große Audiodatei weiter vorn braucht den Speicher (ca. { $size }).
+wait-ahead-image = Wartet: Ein großes Bild weiter vorn braucht den Speicher (ca. { $size }).
+wait-running-video = Wartet: Ein großes Video wird umgewandelt (ca. { $size }).
+wait-running-audio = Wartet: Eine große Audiodatei wird umgewandelt (ca. { $size }).
+wait-running-image = Wartet: Ein großes Bild wird umgewandelt (ca. { $size }).
+quality-low = gering
+quality-fair = mäßig
+quality-good = gut
+quality-very-good = sehr gut
+
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = Dieses Video ist unvollständig: Sein Index (moov atom) fehlt, meist weil die Aufnahme oder der Download abgebrochen wurde.
+fail-cut-short = Diese Datei scheint abgeschnitten oder beschädigt und kann nicht vollständig gelesen werden.
+fail-gone = Die Datei konnte nicht geöffnet werden; vielleicht wurde sie verschoben, umbenannt oder gelöscht.
+fail-not-allowed = Der Browser durfte diese Datei nicht lesen. Wähle sie bitte noch einmal aus.
+fail-memory-reading = Dem Gerät ging beim Lesen dieser Datei der Speicher aus. Schließe andere Tabs oder versuche es mit einer kleineren Datei.
+fail-cannot-decode = Diese Datei nutzt ein Format oder einen Codec, den das FFmpeg dieser App nicht dekodieren kann.
+fail-no-streams = Diese Datei enthält kein Video und keinen Ton, die wir nutzen können.
+fail-not-media = Diese Datei ist kein lesbares Video, Audio oder Bild: Auch FFmpeg erkennt ihre Daten nicht.
+fail-encrypted = Diese Datei ist geschützt (verschlüsselt) und kann nicht umgewandelt werden.
+fail-ffmpeg-said = Die Datei konnte nicht gelesen werden. FFmpeg meldete: „{ $line }“
+fail-no-reason = Die Datei konnte nicht gelesen werden, und FFmpeg nannte keinen Grund.
+fail-memory-encoding = Dem Konverter ging bei dieser Datei der Speicher aus. Schließe andere Tabs oder versuche einen kürzeren Teil (Schnitt) oder eine kleinere Maximale Höhe.
+fail-passes-differ = Die beiden Durchgänge der Kodierung auf Zielgröße sahen unterschiedliche Bilder dieser Datei, daher konnte der zweite die Analyse des ersten nicht nutzen.
+fail-picture-changes = Das Bild ändert mitten in dieser Datei Größe oder Format, und der Konverter konnte dem nicht folgen.
+fail-no-room = Dem Konverter ging der Platz für das Ergebnis aus.
+fail-codec-named = Diese Datei nutzt einen Codec ({ $codec }), den das FFmpeg dieser App nicht dekodieren kann. Anderswo in H.264 als MP4 (oder ein gängiges Format) umgewandelt, klappt es hier.
+fail-codec = Diese Datei nutzt einen Codec, den das FFmpeg dieser App nicht dekodieren kann. Anderswo in H.264 als MP4 (oder ein gängiges Format) umgewandelt, klappt es hier.
+fail-no-encoder = Das FFmpeg dieser App hat keinen Encoder für diese Ausgabe. Wähle ein anderes Ausgabeformat.
+fail-cannot-hold = Das Ausgabeformat kann einen der Datenströme dieser Datei nicht aufnehmen. Versuche MP4 oder MKV als Ausgabeformat.
+fail-damaged = Die Daten dieser Datei sind dort beschädigt, wo FFmpeg sie dekodieren wollte, daher konnte sie nicht umgewandelt werden.
+fail-other = Die Umwandlung ist fehlgeschlagen: FFmpeg brach mit einem Fehler ab (seine letzten Zeilen stehen unter Details).
 
 ## Sizes (decimal units, as chat apps count them)
 

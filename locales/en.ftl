@@ -117,7 +117,7 @@ details = Details
 progress = Progress
 elapsed = elapsed { $time }
 speed = { $speed }× real time
-plan = Plan: { $plan }
+plan = Plan: { $height }p · { $fps } fps · { $quality }
 download = Download { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent }% smaller
@@ -135,6 +135,67 @@ job-target-label = Target size
 job-target-unit = (MB)
 ready-announcement = { $input } is ready: { $output }, { $size } ({ $change })
 failed-announcement = { $input } failed: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Starting the converter
+step-reading = Reading the file
+step-analysing = Analysing the clip
+step-pass-1 = Analysing (pass 1 of 2)
+step-pass-2 = Encoding (pass 2 of 2)
+step-encoding = Encoding
+step-finishing = Finishing
+step-attempt = { $step }, attempt { $attempt }
+wait-one-video = Waiting: this device converts one video at a time.
+wait-one-audio = Waiting: this device converts one audio file at a time.
+wait-one-image = Waiting: this device converts one image at a time.
+wait-many-videos = { $count ->
+    [one] Waiting: this device converts { $count } video at a time.
+   *[other] Waiting: this device converts { $count } videos at a time.
+}
+wait-many-audio = { $count ->
+    [one] Waiting: this device converts { $count } audio file at a time.
+   *[other] Waiting: this device converts { $count } audio files at a time.
+}
+wait-many-images = { $count ->
+    [one] Waiting: this device converts { $count } image at a time.
+   *[other] Waiting: this device converts { $count } images at a time.
+}
+wait-memory = Waiting for memory: the jobs running need est. { $claimed } of { $budget }.
+wait-ahead-video = Waiting: a large video queued ahead needs the memory (est. { $size }).
+wait-ahead-audio = Waiting: a large audio file queued ahead needs the memory (est. { $size }).
+wait-ahead-image = Waiting: a large image queued ahead needs the memory (est. { $size }).
+wait-running-video = Waiting: a large video is running (est. { $size }).
+wait-running-audio = Waiting: a large audio file is running (est. { $size }).
+wait-running-image = Waiting: a large image is running (est. { $size }).
+quality-low = low
+quality-fair = fair
+quality-good = good
+quality-very-good = very good
+
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = This video is incomplete: its index (moov atom) is missing, usually because the recording or download was interrupted.
+fail-cut-short = This file appears to be cut short or damaged, so it cannot be read completely.
+fail-gone = The file could not be opened; it may have been moved, renamed or deleted.
+fail-not-allowed = The browser was not allowed to read this file. Try choosing it again.
+fail-memory-reading = Your device ran out of memory while reading this file. Close other tabs or try a smaller file.
+fail-cannot-decode = This file uses a format or codec that this app's FFmpeg cannot decode.
+fail-no-streams = This file has no video or audio in it that we can use.
+fail-not-media = This file is not a video, audio or image file we can read: FFmpeg does not recognise its data either.
+fail-encrypted = This file is protected (encrypted), so it cannot be converted.
+fail-ffmpeg-said = The file could not be read. FFmpeg said: “{ $line }”
+fail-no-reason = The file could not be read, and FFmpeg gave no reason.
+fail-memory-encoding = The converter ran out of memory on this file. Close other tabs, or try a shorter part (Trim) or a smaller Max height.
+fail-passes-differ = The two passes of the size-target encode saw different frames of this file, so the second pass could not use the first one's analysis.
+fail-picture-changes = The picture changes size or format part-way through this file, and the converter could not follow it.
+fail-no-room = The converter ran out of room for the output.
+fail-codec-named = This file uses a codec ({ $codec }) that this app's FFmpeg cannot decode. Converting it elsewhere to H.264 in MP4 (or any common format) would work here.
+fail-codec = This file uses a codec that this app's FFmpeg cannot decode. Converting it elsewhere to H.264 in MP4 (or any common format) would work here.
+fail-no-encoder = This app's FFmpeg has no encoder for that output. Choose another Output format.
+fail-cannot-hold = The output format cannot hold one of this file's streams. Try MP4 or MKV as the Output format.
+fail-damaged = This file's data is damaged where FFmpeg tried to decode it, so it could not be converted.
+fail-other = The conversion failed: FFmpeg stopped with an error (its last lines are under Details).
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -115,7 +115,7 @@ details = Detalles
 progress = Progreso
 elapsed = { $time } transcurrido
 speed = { $speed }× tiempo real
-plan = Plan: { $plan }
+plan = Plan: { $height }p · { $fps } fps · calidad { $quality }
 download = Descargar { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent } % más pequeño
@@ -133,6 +133,67 @@ job-target-label = Tamaño objetivo
 job-target-unit = (MB)
 ready-announcement = { $input } está listo: { $output }, { $size } ({ $change })
 failed-announcement = { $input } ha fallado: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Iniciando el conversor
+step-reading = Leyendo el archivo
+step-analysing = Analizando el clip
+step-pass-1 = Analizando (pasada 1 de 2)
+step-pass-2 = Codificando (pasada 2 de 2)
+step-encoding = Codificando
+step-finishing = Terminando
+step-attempt = { $step }, intento { $attempt }
+wait-one-video = En espera: este dispositivo convierte un vídeo a la vez.
+wait-one-audio = En espera: este dispositivo convierte un audio a la vez.
+wait-one-image = En espera: este dispositivo convierte una imagen a la vez.
+wait-many-videos = { $count ->
+    [one] En espera: este dispositivo convierte { $count } vídeo a la vez.
+   *[other] En espera: este dispositivo convierte { $count } vídeos a la vez.
+}
+wait-many-audio = { $count ->
+    [one] En espera: este dispositivo convierte { $count } audio a la vez.
+   *[other] En espera: este dispositivo convierte { $count } audios a la vez.
+}
+wait-many-images = { $count ->
+    [one] En espera: este dispositivo convierte { $count } imagen a la vez.
+   *[other] En espera: este dispositivo convierte { $count } imágenes a la vez.
+}
+wait-memory = Esperando memoria: los trabajos en curso necesitan aprox. { $claimed } de { $budget }.
+wait-ahead-video = En espera: un vídeo grande que va antes necesita la memoria (aprox. { $size }).
+wait-ahead-audio = En espera: un audio grande que va antes necesita la memoria (aprox. { $size }).
+wait-ahead-image = En espera: una imagen grande que va antes necesita la memoria (aprox. { $size }).
+wait-running-video = En espera: se está convirtiendo un vídeo grande (aprox. { $size }).
+wait-running-audio = En espera: se está convirtiendo un audio grande (aprox. { $size }).
+wait-running-image = En espera: se está convirtiendo una imagen grande (aprox. { $size }).
+quality-low = baja
+quality-fair = aceptable
+quality-good = buena
+quality-very-good = muy buena
+
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = Este vídeo está incompleto: le falta el índice (moov atom), normalmente porque se interrumpió la grabación o la descarga.
+fail-cut-short = Este archivo parece cortado o dañado, así que no se puede leer entero.
+fail-gone = No se pudo abrir el archivo; puede que se haya movido, renombrado o borrado.
+fail-not-allowed = El navegador no pudo leer este archivo. Prueba a elegirlo de nuevo.
+fail-memory-reading = El dispositivo se quedó sin memoria al leer este archivo. Cierra otras pestañas o prueba con un archivo más pequeño.
+fail-cannot-decode = Este archivo usa un formato o códec que el FFmpeg de esta app no puede decodificar.
+fail-no-streams = Este archivo no tiene vídeo ni audio que podamos usar.
+fail-not-media = Este archivo no es un vídeo, audio ni imagen que podamos leer: FFmpeg tampoco reconoce sus datos.
+fail-encrypted = Este archivo está protegido (cifrado), así que no se puede convertir.
+fail-ffmpeg-said = No se pudo leer el archivo. FFmpeg dijo: «{ $line }»
+fail-no-reason = No se pudo leer el archivo y FFmpeg no dio ningún motivo.
+fail-memory-encoding = El conversor se quedó sin memoria con este archivo. Cierra otras pestañas o prueba con un trozo más corto (Recortar) o una Altura máxima menor.
+fail-passes-differ = Las dos pasadas de la codificación con tamaño objetivo vieron fotogramas distintos de este archivo, así que la segunda no pudo usar el análisis de la primera.
+fail-picture-changes = La imagen cambia de tamaño o de formato a mitad de este archivo y el conversor no pudo seguirla.
+fail-no-room = El conversor se quedó sin espacio para el resultado.
+fail-codec-named = Este archivo usa un códec ({ $codec }) que el FFmpeg de esta app no puede decodificar. Convertirlo antes a H.264 en MP4 (o cualquier formato común) en otro sitio funcionaría aquí.
+fail-codec = Este archivo usa un códec que el FFmpeg de esta app no puede decodificar. Convertirlo antes a H.264 en MP4 (o cualquier formato común) en otro sitio funcionaría aquí.
+fail-no-encoder = El FFmpeg de esta app no tiene codificador para esa salida. Elige otro Formato de salida.
+fail-cannot-hold = El formato de salida no admite uno de los flujos de este archivo. Prueba MP4 o MKV como Formato de salida.
+fail-damaged = Los datos de este archivo están dañados donde FFmpeg intentó decodificarlos, así que no se pudo convertir.
+fail-other = La conversión falló: FFmpeg se detuvo con un error (sus últimas líneas están en Detalles).
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -115,7 +115,7 @@ details = Détails
 progress = Progression
 elapsed = { $time } écoulé
 speed = { $speed }× le temps réel
-plan = Plan : { $plan }
+plan = Plan : { $height }p · { $fps } i/s · qualité { $quality }
 download = Télécharger { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent } % plus petit
@@ -133,6 +133,67 @@ job-target-label = Taille visée
 job-target-unit = (Mo)
 ready-announcement = { $input } est prêt : { $output }, { $size } ({ $change })
 failed-announcement = { $input } a échoué : { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Démarrage du convertisseur
+step-reading = Lecture du fichier
+step-analysing = Analyse du clip
+step-pass-1 = Analyse (passe 1 sur 2)
+step-pass-2 = Encodage (passe 2 sur 2)
+step-encoding = Encodage
+step-finishing = Finalisation
+step-attempt = { $step }, essai { $attempt }
+wait-one-video = En attente : cet appareil convertit une vidéo à la fois.
+wait-one-audio = En attente : cet appareil convertit un fichier son à la fois.
+wait-one-image = En attente : cet appareil convertit une image à la fois.
+wait-many-videos = { $count ->
+    [one] En attente : cet appareil convertit { $count } vidéo à la fois.
+   *[other] En attente : cet appareil convertit { $count } vidéos à la fois.
+}
+wait-many-audio = { $count ->
+    [one] En attente : cet appareil convertit { $count } fichier son à la fois.
+   *[other] En attente : cet appareil convertit { $count } fichiers son à la fois.
+}
+wait-many-images = { $count ->
+    [one] En attente : cet appareil convertit { $count } image à la fois.
+   *[other] En attente : cet appareil convertit { $count } images à la fois.
+}
+wait-memory = En attente de mémoire : les tâches en cours demandent env. { $claimed } sur { $budget }.
+wait-ahead-video = En attente : une grande vidéo placée avant a besoin de la mémoire (env. { $size }).
+wait-ahead-audio = En attente : un gros fichier son placé avant a besoin de la mémoire (env. { $size }).
+wait-ahead-image = En attente : une grande image placée avant a besoin de la mémoire (env. { $size }).
+wait-running-video = En attente : une grande vidéo est en cours (env. { $size }).
+wait-running-audio = En attente : un gros fichier son est en cours (env. { $size }).
+wait-running-image = En attente : une grande image est en cours (env. { $size }).
+quality-low = faible
+quality-fair = passable
+quality-good = bonne
+quality-very-good = très bonne
+
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = Cette vidéo est incomplète : son index (moov atom) manque, le plus souvent parce que l’enregistrement ou le téléchargement a été interrompu.
+fail-cut-short = Ce fichier semble tronqué ou endommagé : il ne peut pas être lu en entier.
+fail-gone = Le fichier n’a pas pu être ouvert ; il a peut-être été déplacé, renommé ou supprimé.
+fail-not-allowed = Le navigateur n’a pas été autorisé à lire ce fichier. Choisissez-le de nouveau.
+fail-memory-reading = L’appareil a manqué de mémoire en lisant ce fichier. Fermez d’autres onglets ou essayez un fichier plus petit.
+fail-cannot-decode = Ce fichier utilise un format ou un codec que le FFmpeg de cette appli ne sait pas décoder.
+fail-no-streams = Ce fichier ne contient ni vidéo ni son utilisables.
+fail-not-media = Ce fichier n’est pas une vidéo, un son ou une image lisible : FFmpeg ne reconnaît pas non plus ses données.
+fail-encrypted = Ce fichier est protégé (chiffré) : il ne peut pas être converti.
+fail-ffmpeg-said = Le fichier n’a pas pu être lu. FFmpeg a dit : « { $line } »
+fail-no-reason = Le fichier n’a pas pu être lu, et FFmpeg n’a donné aucune raison.
+fail-memory-encoding = Le convertisseur a manqué de mémoire sur ce fichier. Fermez d’autres onglets, ou essayez une partie plus courte (Coupe) ou une Hauteur max. plus petite.
+fail-passes-differ = Les deux passes de l’encodage à taille visée ont vu des images différentes de ce fichier : la seconde n’a pas pu utiliser l’analyse de la première.
+fail-picture-changes = L’image change de taille ou de format en cours de fichier, et le convertisseur n’a pas pu suivre.
+fail-no-room = Le convertisseur a manqué de place pour le résultat.
+fail-codec-named = Ce fichier utilise un codec ({ $codec }) que le FFmpeg de cette appli ne sait pas décoder. Converti ailleurs en H.264 dans un MP4 (ou tout format courant), il passera ici.
+fail-codec = Ce fichier utilise un codec que le FFmpeg de cette appli ne sait pas décoder. Converti ailleurs en H.264 dans un MP4 (ou tout format courant), il passera ici.
+fail-no-encoder = Le FFmpeg de cette appli n’a pas d’encodeur pour cette sortie. Choisissez un autre Format de sortie.
+fail-cannot-hold = Le format de sortie ne peut pas contenir l’un des flux de ce fichier. Essayez MP4 ou MKV comme Format de sortie.
+fail-damaged = Les données de ce fichier sont endommagées là où FFmpeg a voulu les décoder : il n’a pas pu être converti.
+fail-other = La conversion a échoué : FFmpeg s’est arrêté sur une erreur (ses dernières lignes sont dans Détails).
 
 ## Sizes (decimal units, as chat apps count them)
 

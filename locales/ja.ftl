@@ -106,7 +106,7 @@ details = 詳細
 progress = 進捗
 elapsed = 経過 { $time }
 speed = 実時間の { $speed } 倍
-plan = 計画: { $plan }
+plan = 計画: { $height }p · { $fps } fps · 画質{ $quality }
 download = { $name } をダウンロード
 size-change = { $before } → { $after }({ $change })
 smaller = { $percent }% 小さく
@@ -124,6 +124,58 @@ job-target-label = 目標サイズ
 job-target-unit = (MB)
 ready-announcement = { $input } が完成: { $output }、{ $size }({ $change })
 failed-announcement = { $input } は失敗: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = 変換エンジンを起動中
+step-reading = ファイルを読み込み中
+step-analysing = クリップを分析中
+step-pass-1 = 分析中 (パス 1/2)
+step-pass-2 = エンコード中 (パス 2/2)
+step-encoding = エンコード中
+step-finishing = 仕上げ中
+step-attempt = { $step }、試行 { $attempt } 回目
+wait-one-video = 待機中: この端末では動画を 1 本ずつ変換します。
+wait-one-audio = 待機中: この端末では音声を 1 件ずつ変換します。
+wait-one-image = 待機中: この端末では画像を 1 枚ずつ変換します。
+wait-many-videos = 待機中: この端末では動画を同時に { $count } 本まで変換します。
+wait-many-audio = 待機中: この端末では音声を同時に { $count } 件まで変換します。
+wait-many-images = 待機中: この端末では画像を同時に { $count } 枚まで変換します。
+wait-memory = メモリ待ち: 実行中の処理が { $budget } のうち推定 { $claimed } を使います。
+wait-ahead-video = 待機中: 先に並んでいる大きな動画がメモリを必要としています (推定 { $size })。
+wait-ahead-audio = 待機中: 先に並んでいる大きな音声がメモリを必要としています (推定 { $size })。
+wait-ahead-image = 待機中: 先に並んでいる大きな画像がメモリを必要としています (推定 { $size })。
+wait-running-video = 待機中: 大きな動画を変換中です (推定 { $size })。
+wait-running-audio = 待機中: 大きな音声を変換中です (推定 { $size })。
+wait-running-image = 待機中: 大きな画像を変換中です (推定 { $size })。
+quality-low = 低い
+quality-fair = まずまず
+quality-good = 良い
+quality-very-good = とても良い
+
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = この動画は不完全です。録画やダウンロードが途中で止まったため、インデックス (moov atom) がありません。
+fail-cut-short = このファイルは途中で切れているか壊れているため、最後まで読み込めません。
+fail-gone = ファイルを開けませんでした。移動、名前の変更、または削除された可能性があります。
+fail-not-allowed = ブラウザーがこのファイルを読み込めませんでした。もう一度選んでください。
+fail-memory-reading = このファイルの読み込み中に端末のメモリが足りなくなりました。他のタブを閉じるか、小さいファイルでお試しください。
+fail-cannot-decode = このファイルの形式またはコーデックは、このアプリの FFmpeg ではデコードできません。
+fail-no-streams = このファイルには使える映像も音声もありません。
+fail-not-media = このファイルは読み込める動画、音声、画像ではありません。FFmpeg もデータを認識できません。
+fail-encrypted = このファイルは保護 (暗号化) されているため、変換できません。
+fail-ffmpeg-said = ファイルを読み込めませんでした。FFmpeg のメッセージ:「{ $line }」
+fail-no-reason = ファイルを読み込めませんでした。FFmpeg は理由を示していません。
+fail-memory-encoding = このファイルの変換中にメモリが足りなくなりました。他のタブを閉じるか、短い部分 (切り出し) や小さい「最大の高さ」でお試しください。
+fail-passes-differ = 目標サイズのエンコードの 2 つのパスで異なるフレームが読まれたため、2 回目のパスで 1 回目の分析を使えませんでした。
+fail-picture-changes = このファイルは途中で映像のサイズや形式が変わり、変換が追従できませんでした。
+fail-no-room = 出力を書き込む領域が足りなくなりました。
+fail-codec-named = このファイルのコーデック ({ $codec }) は、このアプリの FFmpeg ではデコードできません。他のツールで MP4 の H.264 (または一般的な形式) に変換すれば、ここで使えます。
+fail-codec = このファイルのコーデックは、このアプリの FFmpeg ではデコードできません。他のツールで MP4 の H.264 (または一般的な形式) に変換すれば、ここで使えます。
+fail-no-encoder = このアプリの FFmpeg にはその出力のエンコーダーがありません。別の出力形式を選んでください。
+fail-cannot-hold = 出力形式がこのファイルのストリームの 1 つを格納できません。出力形式に MP4 か MKV をお試しください。
+fail-damaged = FFmpeg がデコードしようとした箇所でデータが壊れているため、変換できませんでした。
+fail-other = 変換に失敗しました。FFmpeg がエラーで停止しました (最後の数行は「詳細」にあります)。
 
 ## Sizes (decimal units, as chat apps count them)
 

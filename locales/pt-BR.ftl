@@ -115,7 +115,7 @@ details = Detalhes
 progress = Progresso
 elapsed = { $time } decorrido
 speed = { $speed }× o tempo real
-plan = Plano: { $plan }
+plan = Plano: { $height }p · { $fps } fps · qualidade { $quality }
 download = Baixar { $name }
 size-change = { $before } → { $after } ({ $change })
 smaller = { $percent }% menor
@@ -133,6 +133,67 @@ job-target-label = Tamanho-alvo
 job-target-unit = (MB)
 ready-announcement = { $input } está pronto: { $output }, { $size } ({ $change })
 failed-announcement = { $input } falhou: { $message }
+
+## A job's step, why it waits, its plan (core says which message; the page writes it)
+
+step-starting = Iniciando o conversor
+step-reading = Lendo o arquivo
+step-analysing = Analisando o clipe
+step-pass-1 = Analisando (passagem 1 de 2)
+step-pass-2 = Codificando (passagem 2 de 2)
+step-encoding = Codificando
+step-finishing = Finalizando
+step-attempt = { $step }, tentativa { $attempt }
+wait-one-video = Aguardando: este aparelho converte um vídeo por vez.
+wait-one-audio = Aguardando: este aparelho converte um áudio por vez.
+wait-one-image = Aguardando: este aparelho converte uma imagem por vez.
+wait-many-videos = { $count ->
+    [one] Aguardando: este aparelho converte { $count } vídeo por vez.
+   *[other] Aguardando: este aparelho converte { $count } vídeos por vez.
+}
+wait-many-audio = { $count ->
+    [one] Aguardando: este aparelho converte { $count } áudio por vez.
+   *[other] Aguardando: este aparelho converte { $count } áudios por vez.
+}
+wait-many-images = { $count ->
+    [one] Aguardando: este aparelho converte { $count } imagem por vez.
+   *[other] Aguardando: este aparelho converte { $count } imagens por vez.
+}
+wait-memory = Aguardando memória: as tarefas em andamento precisam de aprox. { $claimed } de { $budget }.
+wait-ahead-video = Aguardando: um vídeo grande na frente na fila precisa da memória (aprox. { $size }).
+wait-ahead-audio = Aguardando: um áudio grande na frente na fila precisa da memória (aprox. { $size }).
+wait-ahead-image = Aguardando: uma imagem grande na frente na fila precisa da memória (aprox. { $size }).
+wait-running-video = Aguardando: um vídeo grande está sendo convertido (aprox. { $size }).
+wait-running-audio = Aguardando: um áudio grande está sendo convertido (aprox. { $size }).
+wait-running-image = Aguardando: uma imagem grande está sendo convertida (aprox. { $size }).
+quality-low = baixa
+quality-fair = razoável
+quality-good = boa
+quality-very-good = muito boa
+
+## Why FFmpeg could not read or convert a file (core's FailReason; FFmpeg's own lines stay in Details)
+
+fail-no-index = Este vídeo está incompleto: falta o índice (moov atom), geralmente porque a gravação ou o download foi interrompido.
+fail-cut-short = Este arquivo parece cortado ou danificado, então não pode ser lido por inteiro.
+fail-gone = Não foi possível abrir o arquivo; talvez ele tenha sido movido, renomeado ou excluído.
+fail-not-allowed = O navegador não teve permissão para ler este arquivo. Tente escolhê-lo de novo.
+fail-memory-reading = O aparelho ficou sem memória ao ler este arquivo. Feche outras abas ou tente um arquivo menor.
+fail-cannot-decode = Este arquivo usa um formato ou codec que o FFmpeg deste app não consegue decodificar.
+fail-no-streams = Este arquivo não tem vídeo nem áudio que possamos usar.
+fail-not-media = Este arquivo não é um vídeo, áudio ou imagem que conseguimos ler: o FFmpeg também não reconhece os dados.
+fail-encrypted = Este arquivo é protegido (criptografado), então não pode ser convertido.
+fail-ffmpeg-said = Não foi possível ler o arquivo. O FFmpeg disse: “{ $line }”
+fail-no-reason = Não foi possível ler o arquivo, e o FFmpeg não deu motivo.
+fail-memory-encoding = O conversor ficou sem memória neste arquivo. Feche outras abas ou tente um trecho menor (Corte) ou uma Altura máxima menor.
+fail-passes-differ = As duas passagens da codificação com tamanho-alvo viram quadros diferentes deste arquivo, então a segunda não pôde usar a análise da primeira.
+fail-picture-changes = A imagem muda de tamanho ou formato no meio deste arquivo, e o conversor não conseguiu acompanhar.
+fail-no-room = O conversor ficou sem espaço para o resultado.
+fail-codec-named = Este arquivo usa um codec ({ $codec }) que o FFmpeg deste app não consegue decodificar. Convertido antes em outro lugar para H.264 em MP4 (ou qualquer formato comum), ele funcionaria aqui.
+fail-codec = Este arquivo usa um codec que o FFmpeg deste app não consegue decodificar. Convertido antes em outro lugar para H.264 em MP4 (ou qualquer formato comum), ele funcionaria aqui.
+fail-no-encoder = O FFmpeg deste app não tem codificador para essa saída. Escolha outro Formato de saída.
+fail-cannot-hold = O formato de saída não comporta um dos fluxos deste arquivo. Tente MP4 ou MKV como Formato de saída.
+fail-damaged = Os dados deste arquivo estão danificados onde o FFmpeg tentou decodificá-los, então ele não pôde ser convertido.
+fail-other = A conversão falhou: o FFmpeg parou com um erro (as últimas linhas estão em Detalhes).
 
 ## Sizes (decimal units, as chat apps count them)
 

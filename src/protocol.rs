@@ -153,20 +153,8 @@ impl CoreKind {
     }
 }
 
-/// The step a job is in, for the status line.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
-pub enum Stage {
-    /// Reading the input's streams.
-    Probing,
-    /// Trial-encoding short stretches at a few shapes to choose the best (see
-    /// `tamp_core::plan::trial`).
-    Analysing,
-    /// Encoding; `pass` is 1 or 2 for two-pass encodes (0 for single pass), `attempt` counts size retries from 1.
-    Encoding { attempt: u32, pass: u32 },
-    /// Reading the finished output out of the engine.
-    Finishing,
-}
+/// The step a job is in (core's, so the job keeps it as data and the page writes it).
+pub use tamp_core::lifecycle::Stage;
 
 /// What an engine worker tells the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -213,6 +201,10 @@ pub enum Event {
     Failed {
         id: JobId,
         message: String,
+        /// The class of failure, when it has one: the page writes its sentence in the shown
+        /// language (`message` is the same in English, for anything that lacks it).
+        #[serde(default)]
+        reason: Option<tamp_core::probe::FailReason>,
         log_tail: Vec<String>,
         /// The engine itself crashed (a wasm trap); the page must replace this worker.
         engine_broken: bool,

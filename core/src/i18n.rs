@@ -10,10 +10,12 @@
 
 pub mod catalog;
 pub mod check;
+pub mod message;
 
 use std::borrow::Cow;
 
 pub use catalog::Catalog;
+pub use message::{Message, Param};
 
 /// A language Tamp is translated into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -151,6 +153,19 @@ impl From<u32> for Arg<'_> {
     fn from(n: u32) -> Self {
         Arg::Number(f64::from(n))
     }
+}
+
+/// `message` as `en.ftl` writes it, with plain digits: for the engines' logs and notes,
+/// which stay English (the page writes what the user reads in the shown language). The
+/// native tests parse `en.ftl` and check every message core makes, so it cannot fail there;
+/// should it anyway, the message id stands in.
+pub fn english(message: &Message) -> String {
+    static ENGLISH: std::sync::OnceLock<Option<Catalog>> = std::sync::OnceLock::new();
+    ENGLISH
+        .get_or_init(|| Catalog::parse(Locale::En, include_str!("../../locales/en.ftl")).ok())
+        .as_ref()
+        .and_then(|c| c.message(message))
+        .unwrap_or_else(|| message.id.to_owned())
 }
 
 #[cfg(test)]

@@ -4,6 +4,10 @@
 //! call: a late engine event cannot revive a cancelled job, and a job cannot be "done"
 //! without its output, because [`JobStatus::Done`] carries it.
 
+mod stage;
+
+pub use stage::Stage;
+
 /// Where a job stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum JobStatus {
@@ -29,8 +33,8 @@ pub enum JobStatus {
 /// Live numbers of a running job.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct RunInfo {
-    /// What the engine is doing, in words ("Encoding, pass 2 of 2").
-    pub step: String,
+    /// What the engine is doing (written as "Encoding (pass 2 of 2)" by the page).
+    pub step: Stage,
     /// 0..=1 for the whole job.
     pub fraction: f64,
     /// `performance.now()`-style milliseconds when the job started.
@@ -60,7 +64,7 @@ pub enum Transition {
     /// The runner gave it a worker: Queued → Running.
     Start(RunInfo),
     /// The engine moved to a new step: Running → Running.
-    Step(String),
+    Step(Stage),
     /// The engine reported progress (`fraction` is clamped to 0..=1): Running → Running.
     Progress { fraction: f64, speed: Option<f64> },
     /// The engine handed back the output: Running → Done.

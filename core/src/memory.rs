@@ -17,7 +17,7 @@
 //! - **Image engine**: the input, the decoded RGBA picture three times (decoded, converted
 //!   or resized, the encoder's working copy) and the output.
 
-use crate::human::format_bytes;
+use crate::i18n::{Message, Param};
 use crate::media::MediaKind;
 
 const MB: u64 = 1_000_000;
@@ -144,14 +144,6 @@ impl Lane {
             _ => Lane::Video,
         }
     }
-
-    fn noun(self) -> &'static str {
-        match self {
-            Lane::Video => "video",
-            Lane::Audio => "audio file",
-            Lane::Image => "image",
-        }
-    }
 }
 
 /// What the device allows.
@@ -221,37 +213,42 @@ pub enum Wait {
 }
 
 impl Wait {
-    /// The reason in plain words, for the job's row.
-    pub fn describe(&self) -> String {
+    /// The reason as a message of the catalogs, for the job's row ("Waiting: this device
+    /// converts one video at a time.").
+    pub fn message(&self) -> Message {
         match *self {
-            Wait::Lane { lane, capacity: 1 } => {
-                format!(
-                    "Waiting: this device converts one {} at a time.",
-                    lane.noun()
-                )
-            }
-            Wait::Lane { lane, capacity } => format!(
-                "Waiting: this device converts {capacity} {}s at a time.",
-                lane.noun()
-            ),
+            Wait::Lane { lane, capacity: 1 } => Message::new(match lane {
+                Lane::Video => "wait-one-video",
+                Lane::Audio => "wait-one-audio",
+                Lane::Image => "wait-one-image",
+            }),
+            Wait::Lane { lane, capacity } => Message::new(match lane {
+                Lane::Video => "wait-many-videos",
+                Lane::Audio => "wait-many-audio",
+                Lane::Image => "wait-many-images",
+            })
+            .with("count", Param::Count(capacity as u64)),
             Wait::Memory {
                 largest,
                 ahead,
                 claimed,
                 budget,
             } => {
-                let what = Lane::for_kind(largest.kind).noun();
-                let size = format_bytes(largest.bytes);
+                let lane = Lane::for_kind(largest.kind);
                 if largest.bytes * 2 < budget {
-                    format!(
-                        "Waiting for memory: the jobs running need est. {} of {}.",
-                        format_bytes(claimed),
-                        format_bytes(budget)
-                    )
-                } else if ahead {
-                    format!("Waiting: a large {what} queued ahead needs the memory (est. {size}).")
+                    Message::new("wait-memory")
+                        .with("claimed", Param::Bytes(claimed))
+                        .with("budget", Param::Bytes(budget))
                 } else {
-                    format!("Waiting: a large {what} is running (est. {size}).")
+                    let id = match (ahead, lane) {
+                        (true, Lane::Video) => "wait-ahead-video",
+                        (true, Lane::Audio) => "wait-ahead-audio",
+                        (true, Lane::Image) => "wait-ahead-image",
+                        (false, Lane::Video) => "wait-running-video",
+                        (false, Lane::Audio) => "wait-running-audio",
+                        (false, Lane::Image) => "wait-running-image",
+                    };
+                    Message::new(id).with("size", Param::Bytes(largest.bytes))
                 }
             }
         }

@@ -26,7 +26,7 @@ pub use fit::{FitError, Next, SizeFit, MAX_ATTEMPTS, USE_AT_LEAST};
 pub use outlook::{Outlook, Quality};
 pub use replan::replan_after_overshoot;
 use video::finish_video;
-pub(crate) use video::{audio_channels, fit_dims, format_fps};
+pub(crate) use video::{audio_channels, fit_dims, format_fps, fps_digits};
 
 use crate::probe::{Colour, Probe, VideoInfo};
 use serde::{Deserialize, Serialize};

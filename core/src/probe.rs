@@ -3,11 +3,13 @@
 mod demuxed;
 mod explain;
 mod raw;
+mod reason;
 #[cfg(test)]
 mod tests;
 
 pub use demuxed::{probe_from_demuxer, DemuxedAudio, DemuxedColour, DemuxedFacts, DemuxedVideo};
 pub use explain::{ends_early, explain_encode_failure, explain_ffprobe_failure};
+pub use reason::FailReason;
 
 use crate::media::MediaKind;
 use raw::{RawProbe, RawStream};

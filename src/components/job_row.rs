@@ -7,7 +7,7 @@ use crate::components::job_options::JobOptions;
 use crate::components::preview::{BeforeAfterFacts, ResultViews};
 use crate::engine::runner::now_ms;
 use crate::i18n::format::{bytes, change, duration, number_with, percent};
-use crate::i18n::{t, tr, A};
+use crate::i18n::{say, t, tr, A};
 use crate::state::job::{Job, JobStatus};
 use crate::state::queue::Queue;
 
@@ -56,7 +56,7 @@ pub fn JobRow(job: Job) -> impl IntoView {
         }
         .into_any(),
         "queued" => view! {
-            <p class="job-status">{move || waiting.get().unwrap_or_else(|| t("waiting"))}</p>
+            <p class="job-status">{move || waiting.get().map_or_else(|| t("waiting"), |w| say(&w.message()))}</p>
             {options()}
             <div class="job-actions">
                 <button type="button" class="button" on:click=move |_| queue.cancel(id)>{move || t("cancel")}</button>
@@ -84,6 +84,8 @@ pub fn JobRow(job: Job) -> impl IntoView {
             };
             // Retrying cannot help a file that is not media at all.
             let retryable = job_kind.get_untracked() != MediaKind::Unknown;
+            let failure = job.failure;
+            let message = move || failure.with(|r| r.as_ref().map(|r| say(&r.message()))).unwrap_or_else(|| message.clone());
             view! {
             <p class="job-error" role="alert">{message}</p>
             {(!log_tail.is_empty()).then(|| view! {
@@ -136,7 +138,7 @@ fn Running(
         let run = run();
         let elapsed_s = ((now_ms() - run.started_ms) / 1000.0).max(0.0);
         let mut parts = vec![
-            run.step.clone(),
+            say(&run.step.message()),
             percent((run.fraction * 100.0).round()),
             tr("elapsed", &[("time", A::from(duration(elapsed_s)))]),
         ];
@@ -158,7 +160,7 @@ fn Running(
             <progress max="100" value=percent_done aria-label=move || t("progress")>{move || percent(percent_done())}</progress>
             <p class="job-status">{line}</p>
             {move || outlook.get().map(|o| view! {
-                <p class="job-plan">{tr("plan", &[("plan", A::from(o.describe()))])}</p>
+                <p class="job-plan">{say(&o.message())}</p>
             })}
         </div>
     }

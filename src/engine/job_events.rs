@@ -8,7 +8,8 @@ use tamp_core::formats::output_by_id;
 use tamp_core::names::{base_name, safe_file_name, safe_stem};
 use tamp_core::sniff::Sniffed;
 
-use crate::protocol::{Event, Goal, ImageGoal, MediaFacts, Stage};
+use crate::i18n::say;
+use crate::protocol::{Event, Goal, ImageGoal, MediaFacts};
 use crate::state::job::{Job, JobOutput, Transition};
 
 /// Applies one engine event to a job. `Some(keep_worker)` when the job has ended.
@@ -24,7 +25,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         }
         Event::Log { line, .. } => job.push_log(line),
         Event::Stage { stage, .. } => {
-            job.apply(Transition::Step(describe_stage(&stage)));
+            job.apply(Transition::Step(stage));
         }
         Event::Probed { probe, .. } => {
             // A file only FFmpeg recognised now has a kind (shown, and used by a Retry).
@@ -94,10 +95,14 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
         }
         Event::Failed {
             message,
+            reason,
             log_tail,
             engine_broken,
             ..
         } => {
+            // A known class is written in the shown language; anything else stays English.
+            let message = reason.as_ref().map_or(message, |r| say(&r.message()));
+            job.failure.set(reason);
             fail(job, message, log_tail);
             return Some(!engine_broken);
         }
@@ -108,26 +113,6 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
 /// Ends `job` with a failure (see [`Job::fail`]).
 pub fn fail(job: &Job, message: String, log_tail: Vec<String>) {
     job.fail(message, log_tail);
-}
-
-fn describe_stage(stage: &Stage) -> String {
-    match stage {
-        Stage::Probing => "Reading the file".into(),
-        Stage::Analysing => "Analysing the clip".into(),
-        Stage::Encoding { attempt, pass } => {
-            let pass = match pass {
-                1 => "Analysing (pass 1 of 2)",
-                2 => "Encoding (pass 2 of 2)",
-                _ => "Encoding",
-            };
-            if *attempt > 1 {
-                format!("{pass}, attempt {attempt}")
-            } else {
-                pass.to_owned()
-            }
-        }
-        Stage::Finishing => "Finishing".into(),
-    }
 }
 
 /// The output's file name: the user's base name made safe to save anywhere (see

@@ -25,7 +25,7 @@ use tamp_core::memory::{admit, estimate_peak, Claim, Lane, Limits, Wait};
 use crate::engine::admission::{device_limits, engine_for, shape_of};
 use crate::engine::job_events::fail;
 use crate::engine::worker_bridge::{CancelHandle, EngineWorker};
-use crate::protocol::{CoreKind, Goal, JobId, VideoOptions};
+use crate::protocol::{CoreKind, Goal, JobId, Stage, VideoOptions};
 use crate::state::job::{Job, JobStatus, RunInfo, Transition};
 use crate::state::queue::Queue;
 use attempt::preferred_core;
@@ -151,7 +151,7 @@ impl Runner {
                 if matches!(wait, Wait::Memory { .. }) {
                     ahead.push(claim);
                 }
-                let reason = Some(wait.describe());
+                let reason = Some(wait);
                 if job.waiting.with_untracked(|w| *w != reason) {
                     job.waiting.set(reason);
                 }
@@ -183,7 +183,7 @@ impl Runner {
             state.take_idle(images)
         };
         job.apply(Transition::Start(RunInfo {
-            step: "Starting the converter".into(),
+            step: Stage::Starting,
             started_ms: now_ms(),
             ..RunInfo::default()
         }));

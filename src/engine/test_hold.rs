@@ -5,6 +5,11 @@
 //! running at once) without racing the machine: whatever its speed, the state holds until
 //! the test says so. Without the parameter nothing here runs.
 //!
+//! With `hold_planned=1` as well, a job is held a second time once the engine has sent its
+//! plan: the plan line is on the page, and the page reads none of the engine's later events
+//! (they wait in the worker's queue; the engine goes on) until the test releases the job
+//! again. Used to read a running job's plan line without racing the encode.
+//!
 //! The page gets two functions (set from Rust: the CSP allows no `eval`):
 //! `tampHeld()` lists the names of the jobs held now, and `tampRelease(name?)` lets the one
 //! named go on, or all of them without a name.
@@ -34,12 +39,24 @@ pub fn enabled() -> bool {
     hold_requested(&search)
 }
 
+/// Whether jobs are held again once planned (`hold_planned=1`, beside `hold_jobs=1`).
+pub fn planned_enabled() -> bool {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    hold_requested(&search) && has_pair(&search, "hold_planned=1")
+}
+
 /// Whether a query string asks for the hold (`hold_jobs=1`).
 pub fn hold_requested(search: &str) -> bool {
+    has_pair(search, "hold_jobs=1")
+}
+
+fn has_pair(search: &str, wanted: &str) -> bool {
     search
         .trim_start_matches('?')
         .split('&')
-        .any(|pair| pair == "hold_jobs=1")
+        .any(|pair| pair == wanted)
 }
 
 /// A hold on the job called `name`: a future that resolves when the test releases it.

@@ -55,6 +55,11 @@ pub fn catalog_number(n: f64) -> String {
     integer(n)
 }
 
+/// The catalog's hook for the decimals core's messages place (sizes, frame rates).
+pub fn catalog_decimal(value: f64, digits: u8) -> String {
+    number_with(value, digits, false)
+}
+
 thread_local! {
     static PLURALS: RefCell<HashMap<Locale, js_sys::Intl::PluralRules>> = RefCell::new(HashMap::new());
 }

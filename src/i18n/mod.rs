@@ -12,7 +12,7 @@ pub mod format;
 use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
-use tamp_core::i18n::{Arg, Catalog, Locale};
+use tamp_core::i18n::{Arg, Catalog, Locale, Message};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -37,6 +37,7 @@ fn english() -> Catalog {
     // The native test parses en.ftl, so this cannot fail in a build that passed it.
     let mut catalog = Catalog::parse(Locale::En, ENGLISH).expect("en.ftl parses");
     catalog.set_number_formatter(format::catalog_number);
+    catalog.set_decimal_formatter(format::catalog_decimal);
     catalog.set_plural_rules(format::plural_category);
     catalog
 }
@@ -63,6 +64,17 @@ pub fn tr(id: &str, args: &[(&str, Arg)]) -> String {
     let own = CURRENT.with(|c| c.try_borrow().ok()?.as_ref()?.format(id, args));
     own.or_else(|| FALLBACK.with(|f| f.format(id, args)))
         .unwrap_or_else(|| id.to_owned())
+}
+
+/// A sentence core made ([`Message`]: a job's step, why it waits, its plan) in the shown
+/// language; in English when the catalog lacks it or a message it places.
+pub fn say(message: &Message) -> String {
+    if let Some(s) = SIGNAL.get() {
+        s.track();
+    }
+    let own = CURRENT.with(|c| c.try_borrow().ok()?.as_ref()?.message(message));
+    own.or_else(|| FALLBACK.with(|f| f.message(message)))
+        .unwrap_or_else(|| message.id.to_owned())
 }
 
 /// Whether English has message `id` (for text that is translated only where it has one).
@@ -135,6 +147,7 @@ async fn load(locale: Locale) -> Result<Catalog, JsValue> {
         .unwrap_or_default();
     let mut catalog = Catalog::parse(locale, &text).map_err(|e| JsValue::from_str(&e))?;
     catalog.set_number_formatter(format::catalog_number);
+    catalog.set_decimal_formatter(format::catalog_decimal);
     catalog.set_plural_rules(format::plural_category);
     Ok(catalog)
 }

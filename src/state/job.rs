@@ -48,8 +48,12 @@ pub struct Job {
     pub downloaded: StoredValue<bool>,
     /// Plan notes and engine lines, for the details view (capped).
     pub log: RwSignal<Vec<String>>,
-    /// Why a queued job has not started yet, in plain words (none while it need not wait).
-    pub waiting: RwSignal<Option<String>>,
+    /// Why a queued job has not started yet (none while it need not wait); the row writes it
+    /// in the shown language.
+    pub waiting: RwSignal<Option<tamp_core::memory::Wait>>,
+    /// The class of the last failure, when the engine gave one: the row words it in the
+    /// shown language (the status's message is the sentence as it read when it failed).
+    pub failure: RwSignal<Option<tamp_core::probe::FailReason>>,
     /// The input's streams, once the engine has read them (weights the batch's progress).
     pub probe: RwSignal<Option<Probe>>,
     /// The planned picture and expected quality, once the engine has planned the job.
@@ -84,6 +88,7 @@ impl Job {
             downloaded: StoredValue::new(false),
             log: RwSignal::new(Vec::new()),
             waiting: RwSignal::new(None),
+            failure: RwSignal::new(None),
             probe: RwSignal::new(None),
             outlook: RwSignal::new(None),
             batch: StoredValue::new(0),

@@ -97,6 +97,7 @@ impl Queue {
         }
         job.batch.set_value(self.batch.with_untracked(|(n, _)| *n));
         job.waiting.set(None);
+        job.failure.set(None);
         // A file the sniffer did not recognise is asked of FFmpeg before it is refused.
         if job.kind() != MediaKind::Unknown || job.needs_probe() {
             return;

@@ -3,13 +3,16 @@
 // result's facts in that language: the download link, the sizes with the language's digits,
 // separator and units, the change in words, and the picture size. The expected text is
 // built from the locale's own .ftl and Node's Intl, never copied from the page. Arabic
-// is laid out right to left (Compare's divider too) and passes axe. Then a switch with the Language select is
-// remembered across a reload. Screenshots: artifacts/locale-<tag>.png.
+// is laid out right to left (Compare's divider too) and passes axe. In German, a running
+// video's step, the reason the next one waits and the plan line come from core's messages
+// in German, and so is the alert of a video FFmpeg cannot read (its own lines stay English
+// under Details). Then a switch with the Language select is remembered across a reload.
+// Screenshots: artifacts/locale-<tag>.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, artifacts, root } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, artifacts, root, media, waitHeld, release, releaseFromNowOn } from './harness.mjs';
 import { assertNoSeriousViolations } from './axe.mjs';
 
 const LOCALES = [
@@ -117,6 +120,81 @@ for (const { tag, browser, rtl } of LOCALES) {
     }
   });
 }
+
+test('de: a running video says its step, why the next waits, and its plan in German', { timeout: 240_000 }, async () => {
+  const m = messages('de');
+  // Two cores: one video at a time. Each job is held before its engine starts and again
+  // once its plan is on the page (the `hold_jobs` and `hold_planned` test hooks).
+  const app = await openApp(`${server.url}?hold_jobs=1&hold_planned=1`, {
+    locale: 'de-DE', serviceWorkers: 'block',
+    beforeLoad: (context) => context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 2 });
+    }),
+  });
+  const { page } = app;
+  try {
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    const clip = (name) => makeMedia(name, [
+      '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30000/1001:duration=3',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '10', '-pix_fmt', 'yuv420p',
+    ]);
+    const names = ['locale-a.mp4', 'locale-b.mp4'];
+    await page.getByLabel(m['target-label']).fill('0.2');
+    await addFiles(page, names.map(clip), m['add-files']);
+    const item = (name) => page.getByRole('list', { name: m.queue }).getByRole('listitem').filter({ hasText: name });
+    for (const name of names) await item(name).getByText(m['kind-video'], { exact: true }).waitFor();
+    await page.getByRole('button', { name: m.convert, exact: true }).click();
+    const [a, b] = names.map(item);
+    const step = async () => (await a.locator('.running > .job-status').innerText()).split(' · ')[0];
+    await waitHeld(page, ['locale-a.mp4']);
+    assert.equal(await step(), m['step-starting']);
+    await b.getByText(m['wait-one-video'], { exact: true }).waitFor();
+    await release(page, 'locale-a.mp4');
+    await waitHeld(page, ['locale-a.mp4']);
+    assert.ok([m['step-reading'], m['step-analysing']].includes(await step()), await step());
+    // 29.97 fps kept, written with German's decimal comma; the quality in German words.
+    const qualities = ['low', 'fair', 'good', 'very-good'].map((q) => m[`quality-${q}`]);
+    const plan = await a.locator('.job-plan').innerText();
+    const expected = qualities.map((quality) => fill(m.plan, { height: '240', fps: '29,97', quality }));
+    assert.ok(expected.includes(plan), `${plan} is one of ${expected.join(' | ')}`);
+    await page.screenshot({ path: join(artifacts, 'locale-de-running.png'), fullPage: true });
+    await releaseFromNowOn(page);
+    for (const name of names) {
+      await item(name).getByRole('link', { name: fill(m.download, { name: name.replace('.mp4', '-0.2MB.mp4') }) })
+        .waitFor({ timeout: 180_000 });
+    }
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.browser.close();
+  }
+});
+
+test('de: the alert of a file FFmpeg cannot read is in German', { timeout: 120_000 }, async () => {
+  const m = messages('de');
+  const app = await openApp(server.url, { locale: 'de-DE' });
+  const { page } = app;
+  try {
+    // Without +faststart the index (moov) sits at the end: cutting the file in half loses it.
+    const whole = makeMedia('locale-moov-at-end.mp4', [
+      '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+    ]);
+    const cut = join(media, 'locale-cut.mp4');
+    const bytes = readFileSync(whole);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    await addFiles(page, [cut], m['add-files']);
+    const item = page.getByRole('list', { name: m.queue }).getByRole('listitem').filter({ hasText: 'locale-cut.mp4' });
+    await item.getByText(m['kind-video'], { exact: true }).waitFor();
+    await page.getByRole('button', { name: m.convert, exact: true }).click();
+    const alert = item.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    assert.equal(await alert.innerText(), m['fail-no-index']);
+    await item.getByText(m.details).click();
+    assert.match(await item.locator('details.log pre').innerText(), /moov atom not found/);
+  } finally {
+    await app.browser.close();
+  }
+});
 
 test('the Language select switches the page and the choice is remembered', { timeout: 60_000 }, async () => {
   const app = await openApp(server.url, { locale: 'en-US' });

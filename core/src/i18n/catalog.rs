@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::message::{plain_decimal, DecimalFormatter};
 use super::{Arg, Locale};
 
 /// Writes a number placed in a message (the app's uses `Intl.NumberFormat`).
@@ -41,6 +42,7 @@ pub struct Catalog {
     locale: Locale,
     messages: HashMap<String, Value>,
     number: NumberFormatter,
+    decimal: DecimalFormatter,
     plural: PluralRules,
 }
 
@@ -117,6 +119,7 @@ impl Catalog {
             locale,
             messages,
             number: plain_number,
+            decimal: plain_decimal,
             plural: english_plural,
         })
     }
@@ -129,6 +132,15 @@ impl Catalog {
     /// Writes every number placed in a message with `formatter`.
     pub fn set_number_formatter(&mut self, formatter: NumberFormatter) {
         self.number = formatter;
+    }
+
+    /// Writes the decimals a [`super::Message`] places (sizes, frame rates) with `formatter`.
+    pub fn set_decimal_formatter(&mut self, formatter: DecimalFormatter) {
+        self.decimal = formatter;
+    }
+
+    pub(super) fn decimal(&self, value: f64, digits: u8) -> String {
+        (self.decimal)(value, digits)
     }
 
     /// Picks plural variants with `rules` (English's rule until set).

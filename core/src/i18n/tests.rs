@@ -239,3 +239,124 @@ fn every_message_the_app_asks_for_exists() {
     );
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+/// One of every sentence core hands the page as a [`Message`] (steps, waits, plans, the
+/// classes of FFmpeg failure).
+fn core_messages() -> Vec<Message> {
+    use crate::lifecycle::Stage;
+    use crate::media::MediaKind;
+    use crate::memory::{Claim, Lane, Wait};
+    use crate::plan::{Outlook, Quality};
+    let mut out: Vec<Message> = [
+        Stage::Starting,
+        Stage::Probing,
+        Stage::Analysing,
+        Stage::Encoding {
+            attempt: 1,
+            pass: 0,
+        },
+        Stage::Encoding {
+            attempt: 2,
+            pass: 1,
+        },
+        Stage::Encoding {
+            attempt: 3,
+            pass: 2,
+        },
+        Stage::Finishing,
+    ]
+    .iter()
+    .map(Stage::message)
+    .collect();
+    for (lane, kind) in [
+        (Lane::Video, MediaKind::Video),
+        (Lane::Audio, MediaKind::Audio),
+        (Lane::Image, MediaKind::Image),
+    ] {
+        for capacity in [1, 2, 3, 11] {
+            out.push(Wait::Lane { lane, capacity }.message());
+        }
+        for (bytes, ahead) in [(100, false), (2_500, false), (2_500, true)] {
+            let largest = Claim {
+                lane,
+                kind,
+                bytes: bytes * 1_000_000,
+            };
+            out.push(
+                Wait::Memory {
+                    largest,
+                    ahead,
+                    claimed: 2_600_000_000,
+                    budget: 3_000_000_000,
+                }
+                .message(),
+            );
+        }
+    }
+    for quality in [
+        Quality::Low,
+        Quality::Fair,
+        Quality::Good,
+        Quality::VeryGood,
+    ] {
+        for fps in [23.976, 30.0] {
+            out.push(
+                Outlook {
+                    width: 1280,
+                    height: 720,
+                    fps,
+                    quality,
+                }
+                .message(),
+            );
+        }
+    }
+    out
+}
+
+/// Every message core makes is written in every locale, every placeholder filled.
+#[test]
+fn every_locale_writes_every_message_core_makes() {
+    let messages = core_messages();
+    let distinct: std::collections::BTreeSet<String> =
+        messages.iter().map(|m| format!("{m:?}")).collect();
+    for locale in Locale::ALL {
+        let catalog = catalog(locale);
+        let mut seen = std::collections::BTreeSet::new();
+        for m in &messages {
+            let text = catalog
+                .message(m)
+                .unwrap_or_else(|| panic!("{}: cannot write {m:?}", locale.file_name()));
+            assert!(!text.contains("{$"), "{}: {text}", locale.file_name());
+            seen.insert(text);
+        }
+        // No two different sentences read the same (a copy-pasted variant).
+        assert_eq!(seen.len(), distinct.len(), "{}", locale.file_name());
+    }
+}
+
+#[test]
+fn core_messages_read_in_english_as_before() {
+    let en = catalog(Locale::En);
+    let say = |m: &Message| en.message(m).unwrap();
+    use crate::lifecycle::Stage;
+    let encode = |attempt, pass| say(&Stage::Encoding { attempt, pass }.message());
+    assert_eq!(encode(1, 0), "Encoding");
+    assert_eq!(encode(1, 1), "Analysing (pass 1 of 2)");
+    assert_eq!(encode(2, 2), "Encoding (pass 2 of 2), attempt 2");
+    assert_eq!(say(&Stage::Probing.message()), "Reading the file");
+    // German: its words, and the frame rate with its decimal comma (the app's formatter).
+    let mut de = catalog(Locale::De);
+    de.set_decimal_formatter(|v, d| format!("{v:.*}", usize::from(d)).replace('.', ","));
+    let plan = crate::plan::Outlook {
+        width: 938,
+        height: 528,
+        fps: 23.976,
+        quality: crate::plan::Quality::VeryGood,
+    };
+    assert_eq!(
+        de.message(&plan.message()).unwrap(),
+        "Plan: 528p · 23,98 fps · Qualität sehr gut"
+    );
+    assert_eq!(say(&plan.message()), "Plan: 528p · 23.98 fps · very good");
+}

@@ -11,7 +11,7 @@ fn output() -> JobOutput {
 
 fn run() -> RunInfo {
     RunInfo {
-        step: "Starting the converter".into(),
+        step: Stage::Starting,
         started_ms: 5.0,
         ..RunInfo::default()
     }
@@ -39,7 +39,7 @@ fn transitions() -> Vec<Transition> {
         Transition::Recognised,
         Transition::Queue,
         Transition::Start(run()),
-        Transition::Step("Encoding".into()),
+        Transition::Step(Stage::Analysing),
         Transition::Progress {
             fraction: 0.5,
             speed: Some(2.0),
@@ -155,15 +155,24 @@ fn done_carries_the_output_and_only_done_has_one() {
 #[test]
 fn progress_updates_the_running_numbers_in_place() {
     let mut s = JobStatus::Running(run());
-    s.apply(Transition::Step("Encoding (pass 2 of 2)".into()))
-        .unwrap();
+    s.apply(Transition::Step(Stage::Encoding {
+        attempt: 1,
+        pass: 2,
+    }))
+    .unwrap();
     s.apply(Transition::Progress {
         fraction: 1.7,
         speed: Some(3.5),
     })
     .unwrap();
     let r = s.run().unwrap();
-    assert_eq!(r.step, "Encoding (pass 2 of 2)");
+    assert_eq!(
+        r.step,
+        Stage::Encoding {
+            attempt: 1,
+            pass: 2
+        }
+    );
     assert_eq!((r.fraction, r.speed, r.started_ms), (1.0, Some(3.5), 5.0));
 }
 

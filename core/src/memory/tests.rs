@@ -164,7 +164,7 @@ fn a_full_lane_waits_whatever_the_memory() {
         }
     );
     assert_eq!(
-        wait.describe(),
+        crate::i18n::english(&wait.message()),
         "Waiting: this device converts one video at a time."
     );
     // The image lane beside it is free.
@@ -180,7 +180,7 @@ fn a_large_video_runs_alone() {
     let large = claim(Lane::Video, 2_500 * MB);
     let wait = admit(Lane::Image, 600 * MB, &[large], &[], &limits).unwrap_err();
     assert_eq!(
-        wait.describe(),
+        crate::i18n::english(&wait.message()),
         "Waiting: a large video is running (est. 2.5 GB)."
     );
     // Over the budget by itself: it still runs, but only when nothing else does.
@@ -209,7 +209,7 @@ fn small_jobs_do_not_overtake_a_large_one_waiting_ahead() {
     // ... but it would keep the large video waiting.
     let wait = admit(Lane::Image, 300 * MB, &running, &ahead, &limits).unwrap_err();
     assert_eq!(
-        wait.describe(),
+        crate::i18n::english(&wait.message()),
         "Waiting: a large video queued ahead needs the memory (est. 2.5 GB)."
     );
 }
@@ -223,7 +223,7 @@ fn many_medium_jobs_are_described_by_their_total() {
     let running = [claim(Lane::Image, 300 * MB), claim(Lane::Image, 300 * MB)];
     let wait = admit(Lane::Image, 450 * MB, &running, &[], &limits).unwrap_err();
     assert_eq!(
-        wait.describe(),
+        crate::i18n::english(&wait.message()),
         "Waiting for memory: the jobs running need est. 600.0 MB of 1.0 GB."
     );
 }

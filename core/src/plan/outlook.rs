@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{format_fps, ladder};
+use super::{format_fps, fps_digits, ladder};
+use crate::i18n::{Message, Param};
 
 /// How good the planned output should look, in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -27,6 +28,16 @@ impl Quality {
             Quality::Good => "good",
             Quality::VeryGood => "very good",
         }
+    }
+
+    /// The word as a message of the catalogs ("quality-very-good").
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Quality::Low => "quality-low",
+            Quality::Fair => "quality-fair",
+            Quality::Good => "quality-good",
+            Quality::VeryGood => "quality-very-good",
+        })
     }
 
     /// From the bits per pixel planned against what this content needs
@@ -75,7 +86,29 @@ pub struct Outlook {
 }
 
 impl Outlook {
-    /// "720p · 30 fps · good" (the short side names the size, as players do).
+    /// "Plan: 720p · 29.97 fps · good" as a message of the catalogs, for the job's row; the
+    /// frame rate has two decimals unless it is whole, as [`Outlook::describe`] writes it.
+    pub fn message(&self) -> Message {
+        Message::new("plan")
+            .with(
+                "height",
+                Param::Decimal {
+                    value: f64::from(self.width.min(self.height)),
+                    digits: 0,
+                },
+            )
+            .with(
+                "fps",
+                Param::Decimal {
+                    value: self.fps,
+                    digits: fps_digits(self.fps),
+                },
+            )
+            .with("quality", Param::Message(Box::new(self.quality.message())))
+    }
+
+    /// "720p · 30 fps · good" in English, for the job's log (the short side names the size,
+    /// as players do).
     pub fn describe(&self) -> String {
         format!(
             "{}p · {} fps · {}",
@@ -99,6 +132,14 @@ mod tests {
             quality: Quality::from_bpp(0.035, 1.0),
         };
         assert_eq!(o.describe(), "720p · 29.97 fps · good");
+        let english = crate::i18n::english;
+        assert_eq!(english(&o.message()), "Plan: 720p · 29.97 fps · good");
+        let whole = Outlook {
+            fps: 24.0,
+            quality: Quality::VeryGood,
+            ..o
+        };
+        assert_eq!(english(&whole.message()), "Plan: 720p · 24 fps · very good");
         assert_eq!(Quality::from_bpp(0.07, 1.0), Quality::VeryGood);
         assert_eq!(Quality::from_bpp(0.015, 1.0), Quality::Low);
         // Easy content needs fewer bits for the same word.

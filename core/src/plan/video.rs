@@ -58,9 +58,14 @@ pub(crate) fn audio_channels(bitrate_bps: u64, source_channels: u32) -> u32 {
 
 /// "30", "29.97".
 pub(crate) fn format_fps(f: f64) -> String {
+    format!("{f:.*}", usize::from(fps_digits(f)))
+}
+
+/// The decimals a frame rate is written with: none when whole, else two.
+pub(crate) fn fps_digits(f: f64) -> u8 {
     if (f - f.round()).abs() < 0.005 {
-        format!("{}", f.round() as i64)
+        0
     } else {
-        format!("{f:.2}")
+        2
     }
 }

@@ -1,55 +1,59 @@
-//! Turning ffprobe/ffmpeg error output into sentences for people.
+//! Turning ffprobe/ffmpeg error output into reasons for people ([`FailReason`], whose
+//! sentences are in `locales/*.ftl`).
+
+use super::reason::FailReason;
 
 /// Known failure messages, checked in order (more specific ones first, because
 /// FFmpeg often prints a specific cause followed by a generic one).
-const KNOWN: [(&[&str], &str); 9] = [
+const KNOWN: [(&[&str], FailReason); 9] = [
+    (&["moov atom not found"], FailReason::NoIndex),
     (
-        &["moov atom not found"],
-        "This video is incomplete: its index (moov atom) is missing, usually because the recording or download was interrupted.",
+        &[
+            "ebml header parsing failed",
+            "truncated",
+            "end of file",
+            "partial file",
+        ],
+        FailReason::CutShort,
     ),
-    (
-        &["ebml header parsing failed", "truncated", "end of file", "partial file"],
-        "This file appears to be cut short or damaged, so it cannot be read completely.",
-    ),
-    (
-        &["no such file or directory"],
-        "The file could not be opened; it may have been moved, renamed or deleted.",
-    ),
-    (
-        &["permission denied"],
-        "The browser was not allowed to read this file. Try choosing it again.",
-    ),
+    (&["no such file or directory"], FailReason::Gone),
+    (&["permission denied"], FailReason::NotAllowed),
     (
         &["cannot allocate memory", "out of memory"],
-        "Your device ran out of memory while reading this file. Close other tabs or try a smaller file.",
+        FailReason::MemoryReading,
     ),
     (
-        &["decoder not found", "unknown decoder", "unsupported codec", "no decoder"],
-        "This file uses a format or codec that this app's FFmpeg cannot decode.",
+        &[
+            "decoder not found",
+            "unknown decoder",
+            "unsupported codec",
+            "no decoder",
+        ],
+        FailReason::CannotDecode,
     ),
     (
         &["does not contain any stream", "no streams"],
-        "This file has no video or audio in it that we can use.",
+        FailReason::NoStreams,
     ),
     (
-        &["invalid data found when processing input", "could not find codec parameters"],
-        "This file is not a video, audio or image file we can read: FFmpeg does not recognise its data either.",
+        &[
+            "invalid data found when processing input",
+            "could not find codec parameters",
+        ],
+        FailReason::NotMedia,
     ),
-    (
-        &["encrypted", "drm"],
-        "This file is protected (encrypted), so it cannot be converted.",
-    ),
+    (&["encrypted", "drm"], FailReason::Encrypted),
 ];
 
 /// Explains why ffprobe (or ffmpeg) could not read a file, in plain words.
 ///
 /// Unknown errors fall back to FFmpeg's own last message, stripped of the
 /// `[demuxer @ 0x…]` prefix, so users still have something to search for.
-pub fn explain_ffprobe_failure(stderr: &str) -> String {
+pub fn explain_ffprobe_failure(stderr: &str) -> FailReason {
     let lower = stderr.to_ascii_lowercase();
-    for (needles, message) in KNOWN {
+    for (needles, reason) in KNOWN {
         if needles.iter().any(|n| lower.contains(n)) {
-            return message.to_string();
+            return reason;
         }
     }
     let last = stderr
@@ -58,41 +62,38 @@ pub fn explain_ffprobe_failure(stderr: &str) -> String {
         .rfind(|l| !l.is_empty())
         .map(strip_context);
     match last {
-        Some(msg) if !msg.is_empty() => {
-            format!(
-                "The file could not be read. FFmpeg said: “{}”",
-                truncate(msg, 200)
-            )
-        }
-        _ => "The file could not be read, and FFmpeg gave no reason.".to_string(),
+        Some(msg) if !msg.is_empty() => FailReason::FfmpegSaid {
+            line: truncate(msg, 200),
+        },
+        _ => FailReason::NoReason,
     }
 }
 
 /// Explains why an ffmpeg run (an encode, not a probe) failed: one plain sentence per class
 /// of failure. FFmpeg's own lines are not repeated here: they travel in the job's log tail
 /// (shown under Details), where they can be searched for.
-pub fn explain_encode_failure(tail: &[String]) -> String {
+pub fn explain_encode_failure(tail: &[String]) -> FailReason {
     let log = tail.join("\n");
     let lower = log.to_ascii_lowercase();
     let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
     if has(&["cannot allocate memory", "out of memory"]) {
-        return "The converter ran out of memory on this file. Close other tabs, or try a shorter part (Trim) or a smaller Max height.".into();
+        return FailReason::MemoryEncoding;
     }
     if has(&[
         "incomplete mb-tree stats file",
         "has more frames than 1st pass",
         "ratecontrol_init",
     ]) {
-        return "The two passes of the size-target encode saw different frames of this file, so the second pass could not use the first one's analysis.".into();
+        return FailReason::PassesDiffer;
     }
     if has(&[
         "error reinitializing filters",
         "failed to inject frame into filter network",
     ]) {
-        return "The picture changes size or format part-way through this file, and the converter could not follow it.".into();
+        return FailReason::PictureChanges;
     }
     if has(&["no space left on device"]) {
-        return "The converter ran out of room for the output.".into();
+        return FailReason::NoRoom;
     }
     if has(&[
         "decoder not found",
@@ -101,15 +102,11 @@ pub fn explain_encode_failure(tail: &[String]) -> String {
         "unsupported codec",
     ]) || (lower.contains("decoder (codec") && lower.contains("not found"))
     {
-        let codec = codec_named(&log, "Decoder (codec ");
-        return format!(
-            "This file uses a codec{} that this app's FFmpeg cannot decode. Converting it elsewhere to H.264 in MP4 (or any common format) would work here.",
-            codec.map(|c| format!(" ({c})")).unwrap_or_default()
-        );
+        let codec = codec_named(&log, "Decoder (codec ").map(str::to_owned);
+        return FailReason::Codec { codec };
     }
     if has(&["unknown encoder", "encoder not found"]) || lower.contains("encoder (codec") {
-        return "This app's FFmpeg has no encoder for that output. Choose another Output format."
-            .into();
+        return FailReason::NoEncoder;
     }
     if has(&[
         "could not write header",
@@ -117,11 +114,11 @@ pub fn explain_encode_failure(tail: &[String]) -> String {
         "not currently supported in container",
         "could not find tag for codec",
     ]) {
-        return "The output format cannot hold one of this file's streams. Try MP4 or MKV as the Output format.".into();
+        return FailReason::CannotHold;
     }
-    for (needles, message) in &KNOWN[..2] {
+    for (needles, reason) in &KNOWN[..2] {
         if needles.iter().any(|n| lower.contains(n)) {
-            return (*message).to_string();
+            return reason.clone();
         }
     }
     if has(&[
@@ -130,9 +127,9 @@ pub fn explain_encode_failure(tail: &[String]) -> String {
         "corrupt",
         "invalid nal",
     ]) {
-        return "This file's data is damaged where FFmpeg tried to decode it, so it could not be converted.".into();
+        return FailReason::Damaged;
     }
-    "The conversion failed: FFmpeg stopped with an error (its last lines are under Details).".into()
+    FailReason::Other
 }
 
 /// The codec id FFmpeg names after `marker` ("Decoder (codec amr_nb) not found").

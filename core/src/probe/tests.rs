@@ -1,5 +1,15 @@
 use super::*;
 
+/// The reason's sentence as English writes it (from `en.ftl`).
+fn explain_ffprobe_failure(stderr: &str) -> String {
+    crate::i18n::english(&super::explain_ffprobe_failure(stderr).message())
+}
+
+/// The reason's sentence as English writes it (from `en.ftl`).
+fn explain_encode_failure(tail: &[String]) -> String {
+    crate::i18n::english(&super::explain_encode_failure(tail).message())
+}
+
 fn fixture(name: &str) -> Probe {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

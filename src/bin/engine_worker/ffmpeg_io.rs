@@ -92,7 +92,7 @@ impl Engine {
         // yields no streams, or an error code other than -1.
         match parse_ffprobe_json(&json) {
             Ok(probe) if code == 0 || code == -1 => Ok(probe),
-            _ => Err(Failure::plain(explain_ffprobe_failure(
+            _ => Err(Failure::because(explain_ffprobe_failure(
                 &self.sink.tail().join("\n"),
             ))),
         }
@@ -118,7 +118,7 @@ impl Engine {
         if code == 0 {
             Ok(())
         } else {
-            Err(Failure::plain(explain_encode_failure(&self.sink.tail())))
+            Err(Failure::because(explain_encode_failure(&self.sink.tail())))
         }
     }
 

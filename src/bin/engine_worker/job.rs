@@ -137,6 +137,7 @@ impl Engine {
                 &Event::Failed {
                     id,
                     message: f.message,
+                    reason: f.reason,
                     log_tail: self.sink.tail(),
                     engine_broken: f.engine_broken,
                 },

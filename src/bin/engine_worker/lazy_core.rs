@@ -49,6 +49,7 @@ impl LazyCore {
         let started = js_sys::Date::now();
         let core = self.instantiate().await.map_err(|e| Failure {
             message: format!("FFmpeg could not be loaded: {}", describe_js_error(&e)),
+            reason: None,
             engine_broken: true,
         })?;
         install_logger(&core, &self.sink);

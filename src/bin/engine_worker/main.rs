@@ -86,6 +86,7 @@ fn install_handler(engine: Engine) {
                 &Event::Failed {
                     id,
                     message: "No input file was sent to the engine.".into(),
+                    reason: None,
                     log_tail: vec![],
                     engine_broken: false,
                 },

@@ -2,6 +2,7 @@
 
 use tamp::protocol::{Goal, ImageGoal};
 use tamp_core::formats::output_by_id;
+use tamp_core::probe::FailReason;
 use wasm_bindgen::JsValue;
 
 use crate::describe_js_error;
@@ -9,6 +10,8 @@ use crate::describe_js_error;
 /// Why a job failed: words for people, and whether the core is still usable.
 pub struct Failure {
     pub message: String,
+    /// The class of FFmpeg failure, which the page words in the user's language.
+    pub reason: Option<FailReason>,
     pub engine_broken: bool,
 }
 
@@ -16,6 +19,16 @@ impl Failure {
     pub fn plain(message: impl Into<String>) -> Self {
         Failure {
             message: message.into(),
+            reason: None,
+            engine_broken: false,
+        }
+    }
+
+    /// A failure of a known class: its English sentence, and the class for the page.
+    pub fn because(reason: FailReason) -> Self {
+        Failure {
+            message: reason.english(),
+            reason: Some(reason),
             engine_broken: false,
         }
     }
@@ -26,6 +39,7 @@ impl Failure {
                 "The converter crashed while working on this file ({}). It has been restarted for the next file.",
                 describe_js_error(e)
             ),
+            reason: None,
             engine_broken: true,
         }
     }

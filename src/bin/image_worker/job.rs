@@ -35,6 +35,7 @@ pub async fn run(id: JobId, spec: JobSpec, input: Blob) {
                 &Event::Failed {
                     id,
                     message,
+                    reason: None,
                     log_tail: log.split_off(start),
                     engine_broken: false,
                 },

@@ -56,6 +56,7 @@ pub fn run_image_worker() {
                     message: "The image engine crashed on this file. It will be restarted for \
                               the next one."
                         .into(),
+                    reason: None,
                     log_tail: vec![info.to_string()],
                     engine_broken: true,
                 },
@@ -105,6 +106,7 @@ fn fail_now(id: JobId, message: String) {
         &Event::Failed {
             id,
             message,
+            reason: None,
             log_tail: vec![],
             engine_broken: false,
         },

@@ -83,8 +83,12 @@ impl Runner {
             match worker.next_within(watchdog).await {
                 WorkerMsg::Event(event, blob) => {
                     let probed = matches!(event, Event::Probed { .. });
+                    let planned = matches!(event, Event::Outlook { .. });
                     if let Some(keep) = apply_event(job, event, blob) {
                         return Attempt::Ended(keep.then_some(worker));
+                    }
+                    if planned && test_hold::planned_enabled() {
+                        test_hold::hold(&job.name).await;
                     }
                     if probed {
                         self.refine_estimate(queue, job, goal, core);
