@@ -1,6 +1,7 @@
 use super::*;
 
 mod readback;
+mod sparse_file;
 
 fn crc(bytes: &[u8]) -> u32 {
     let mut c = Crc32::default();
