@@ -48,6 +48,38 @@ fn crc32_matches_the_standard_check_value() {
     assert_eq!(split.finish(), 0xCBF4_3926);
 }
 
+/// Slicing-by-8 against the definition, one bit at a time, for every length and split
+/// around the 8-byte steps.
+#[test]
+fn crc32_matches_the_bitwise_definition() {
+    let bitwise = |bytes: &[u8]| {
+        let mut c = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            c ^= b as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    };
+    let data: Vec<u8> = (0..300u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    for len in 0..data.len() {
+        assert_eq!(crc(&data[..len]), bitwise(&data[..len]), "{len}");
+    }
+    for split in 0..40 {
+        let mut c = Crc32::default();
+        c.update(&data[..split]);
+        c.update(&data[split..]);
+        assert_eq!(c.finish(), bitwise(&data), "{split}");
+    }
+}
+
 #[test]
 fn names_are_made_unique() {
     let names: Vec<String> = ["a.mp4", "a.mp4", "A.mp4", "b", "b", "a (2).mp4", "a.mp4"]
