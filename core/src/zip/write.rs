@@ -174,7 +174,7 @@ fn end_records(out: &mut Vec<u8>, count: u64, dir_size: u64, dir_offset: u64) {
     }
     // A field too small for its value holds the marker, and readers take the value from
     // the ZIP64 record; the others keep theirs (APPNOTE 4.4.1.4).
-    let count16 = u16::try_from(count.min(LIMIT_16)).unwrap_or(u16::MAX);
+    let count16 = count.min(LIMIT_16) as u16;
     u32le(out, 0x0605_4b50);
     u16le(out, 0); // this disk
     u16le(out, 0); // disk where the central directory starts
