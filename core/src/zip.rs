@@ -15,6 +15,8 @@ use std::collections::HashMap;
 use std::collections::HashSet;
 
 pub use crc::Crc32;
+#[cfg(test)]
+use write::end_records;
 pub use write::{central_directory, local_header};
 
 /// One file in the archive.

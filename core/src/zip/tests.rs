@@ -239,18 +239,45 @@ fn offsets_past_4_gb_go_to_zip64_fields_and_records() {
     assert_eq!(u32at(&dir, end + 16), 0xFFFF_FFFF);
 }
 
-/// 65,534 entries still fit the classic record; 65,535 is the marker value and needs ZIP64.
+/// The end records for a directory of `count` entries, `size` bytes, at `offset`.
+fn ends(count: u64, size: u64, offset: u64) -> Vec<u8> {
+    let mut out = Vec::new();
+    end_records(&mut out, count, size, offset);
+    out
+}
+
+/// Each classic end record field goes to ZIP64 from its marker value up, alone: the
+/// others keep their values. (A central directory of 4 GB would take 50 million entries,
+/// so its size is tested here, not through [`central_directory`].)
 #[test]
-fn the_entry_count_goes_to_zip64_from_65535() {
-    for (count, zip64) in [(65_534usize, false), (65_535, true)] {
-        let entries = vec![entry("e", b""); count];
-        let dir = central_directory(&entries);
-        let end = dir.len() - 22;
-        assert_eq!(u32at(&dir, end), 0x0605_4b50);
-        assert_eq!(u16at(&dir, end + 10) as usize, count.min(0xFFFF));
-        assert_eq!(u32at(&dir, end - 20) == 0x0706_4b50, zip64, "{count}");
-        // Nothing else overflows, so the classic size and offset keep their values.
-        assert_eq!(u32at(&dir, end + 12) as usize, 47 * count);
-        assert_eq!(u32at(&dir, end + 16) as usize, 31 * count);
+fn each_end_record_field_goes_to_zip64_from_its_marker() {
+    let classic = |b: &[u8]| {
+        let end = b.len() - 22;
+        assert_eq!(u32at(b, end), 0x0605_4b50);
+        (
+            u16at(b, end + 10) as u64,
+            u32at(b, end + 12) as u64,
+            u32at(b, end + 16) as u64,
+        )
+    };
+    let plain = ends(65_534, 0xFFFF_FFFE, 0xFFFF_FFFE);
+    assert_eq!(plain.len(), 22);
+    assert_eq!(classic(&plain), (65_534, 0xFFFF_FFFE, 0xFFFF_FFFE));
+    let m = 0xFFFF_FFFF;
+    for (count, size, offset, shown) in [
+        (65_535, 10, 20, (0xFFFF, 10, 20)),
+        (70_000, 10, 20, (0xFFFF, 10, 20)),
+        (3, m, 20, (3, m, 20)),
+        (3, 10, m, (3, 10, m)),
+        (3, 10, 1 << 40, (3, 10, m)),
+    ] {
+        let b = ends(count, size, offset);
+        assert_eq!(b.len(), 56 + 20 + 22, "{count} {size} {offset}");
+        assert_eq!(classic(&b), shown);
+        assert_eq!(u32at(&b, 0), 0x0606_4b50);
+        assert_eq!((u64at(&b, 24), u64at(&b, 32)), (count, count));
+        assert_eq!((u64at(&b, 40), u64at(&b, 48)), (size, offset));
+        assert_eq!(u32at(&b, 56), 0x0706_4b50);
+        assert_eq!(u64at(&b, 64), offset + size, "where the ZIP64 record is");
     }
 }

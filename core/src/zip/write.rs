@@ -154,7 +154,7 @@ fn central_entry(out: &mut Vec<u8>, entry: &ZipEntry, offset: u64) {
 
 /// The end of central directory record, preceded by the ZIP64 end record and its locator
 /// when a count, size or offset overflows the classic one (APPNOTE 4.3.14–4.3.16).
-fn end_records(out: &mut Vec<u8>, count: u64, dir_size: u64, dir_offset: u64) {
+pub(super) fn end_records(out: &mut Vec<u8>, count: u64, dir_size: u64, dir_offset: u64) {
     if count >= LIMIT_16 || dir_size >= LIMIT_32 || dir_offset >= LIMIT_32 {
         let record_offset = dir_offset + dir_size;
         u32le(out, 0x0606_4b50);
