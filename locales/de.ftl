@@ -194,6 +194,7 @@ fail-no-encoder = Das FFmpeg dieser App hat keinen Encoder für diese Ausgabe. W
 fail-cannot-hold = Das Ausgabeformat kann einen der Datenströme dieser Datei nicht aufnehmen. Versuche MP4 oder MKV als Ausgabeformat.
 fail-damaged = Die Daten dieser Datei sind dort beschädigt, wo FFmpeg sie dekodieren wollte, daher konnte sie nicht umgewandelt werden.
 fail-other = Die Umwandlung ist fehlgeschlagen: FFmpeg brach mit einem Fehler ab (seine letzten Zeilen stehen unter Details).
+fail-no-space = Nicht genug freier Speicher auf diesem Gerät für das Ergebnis: Es braucht etwa { $needed }, der Browser gewährt dieser Seite { $free }. Gib Speicher frei oder entferne fertige Dateien aus der Liste.
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -196,6 +196,7 @@ fail-no-encoder = This app's FFmpeg has no encoder for that output. Choose anoth
 fail-cannot-hold = The output format cannot hold one of this file's streams. Try MP4 or MKV as the Output format.
 fail-damaged = This file's data is damaged where FFmpeg tried to decode it, so it could not be converted.
 fail-other = The conversion failed: FFmpeg stopped with an error (its last lines are under Details).
+fail-no-space = Not enough free space on this device for the result: it needs about { $needed }, and the browser grants this site { $free }. Free some space, or remove finished files from the list.
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -194,6 +194,7 @@ fail-no-encoder = El FFmpeg de esta app no tiene codificador para esa salida. El
 fail-cannot-hold = El formato de salida no admite uno de los flujos de este archivo. Prueba MP4 o MKV como Formato de salida.
 fail-damaged = Los datos de este archivo están dañados donde FFmpeg intentó decodificarlos, así que no se pudo convertir.
 fail-other = La conversión falló: FFmpeg se detuvo con un error (sus últimas líneas están en Detalles).
+fail-no-space = No hay espacio libre suficiente en este dispositivo para el resultado: necesita unos { $needed } y el navegador concede a este sitio { $free }. Libera espacio o quita de la lista los archivos terminados.
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -194,6 +194,7 @@ fail-no-encoder = Le FFmpeg de cette appli n’a pas d’encodeur pour cette sor
 fail-cannot-hold = Le format de sortie ne peut pas contenir l’un des flux de ce fichier. Essayez MP4 ou MKV comme Format de sortie.
 fail-damaged = Les données de ce fichier sont endommagées là où FFmpeg a voulu les décoder : il n’a pas pu être converti.
 fail-other = La conversion a échoué : FFmpeg s’est arrêté sur une erreur (ses dernières lignes sont dans Détails).
+fail-no-space = Pas assez d’espace libre sur cet appareil pour le résultat : il faut environ { $needed }, et le navigateur accorde { $free } à ce site. Libérez de l’espace ou retirez de la liste les fichiers terminés.
 
 ## Sizes (decimal units, as chat apps count them)
 

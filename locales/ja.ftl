@@ -176,6 +176,7 @@ fail-no-encoder = このアプリの FFmpeg にはその出力のエンコーダ
 fail-cannot-hold = 出力形式がこのファイルのストリームの 1 つを格納できません。出力形式に MP4 か MKV をお試しください。
 fail-damaged = FFmpeg がデコードしようとした箇所でデータが壊れているため、変換できませんでした。
 fail-other = 変換に失敗しました。FFmpeg がエラーで停止しました (最後の数行は「詳細」にあります)。
+fail-no-space = この端末の空き容量が足りません。結果には約 { $needed } 必要ですが、ブラウザーがこのサイトに許可しているのは { $free } です。空きを作るか、完了したファイルを一覧から削除してください。
 
 ## Sizes (decimal units, as chat apps count them)
 

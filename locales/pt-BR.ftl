@@ -194,6 +194,7 @@ fail-no-encoder = O FFmpeg deste app não tem codificador para essa saída. Esco
 fail-cannot-hold = O formato de saída não comporta um dos fluxos deste arquivo. Tente MP4 ou MKV como Formato de saída.
 fail-damaged = Os dados deste arquivo estão danificados onde o FFmpeg tentou decodificá-los, então ele não pôde ser convertido.
 fail-other = A conversão falhou: o FFmpeg parou com um erro (as últimas linhas estão em Detalhes).
+fail-no-space = Não há espaço livre suficiente neste dispositivo para o resultado: ele precisa de cerca de { $needed }, e o navegador concede { $free } a este site. Libere espaço ou remova da lista os arquivos prontos.
 
 ## Sizes (decimal units, as chat apps count them)
 

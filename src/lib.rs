@@ -6,6 +6,7 @@
 //! site installable and usable offline through its service worker.
 
 pub mod components;
+pub mod disk_paths;
 pub mod engine;
 pub mod files;
 pub mod i18n;

@@ -7,6 +7,7 @@ use thiserror::Error;
 use crate::args::{input_args, EncodeIo};
 use crate::plan::{TargetRequest, VideoContainer};
 use crate::probe::Probe;
+use crate::stream_copy::{CopyContainer, StreamCopy};
 
 /// Why a conversion cannot be done.
 #[derive(Debug, Error, PartialEq)]
@@ -24,6 +25,9 @@ pub enum ConvertError {
 pub struct ConvertPlan {
     pub args: Vec<String>,
     pub notes: Vec<String>,
+    /// Set when the command is a plain stream copy, which the browser may make instead
+    /// (see [`crate::stream_copy`]).
+    pub copy: Option<StreamCopy>,
 }
 
 /// Animated GIF defaults: GIFs are huge per frame, so keep them small and smooth enough.
@@ -62,7 +66,8 @@ pub fn can_remux_to_mp4(probe: &Probe) -> bool {
 }
 
 /// Stream copy into a new container: instant and lossless.
-fn remux(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
+fn remux(io: &EncodeIo, container: CopyContainer, what: &str) -> ConvertPlan {
+    let faststart = container != CopyContainer::Mkv;
     let mut args = input_args(io);
     args.extend(strs(&["-map", "0:v:0", "-map", "0:a:0?", "-c", "copy"]));
     if faststart {
@@ -74,6 +79,10 @@ fn remux(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
         notes: vec![format!(
             "Remuxed into {what} without re-encoding: instant and lossless."
         )],
+        copy: Some(StreamCopy {
+            container,
+            fast_start: faststart,
+        }),
     }
 }
 
@@ -104,7 +113,7 @@ pub fn copy_if_it_fits(probe: &Probe, req: &TargetRequest, io: &EncodeIo) -> Opt
     {
         return None;
     }
-    let mut plan = remux(io, true, "MP4");
+    let mut plan = remux(io, CopyContainer::Mp4, "MP4");
     plan.notes = vec![
         "Already within the target size with H.264 inside: the streams are copied as they are \
          (instant, no quality lost), metadata removed."
@@ -131,6 +140,7 @@ fn h264_aac(io: &EncodeIo, faststart: bool, what: &str) -> ConvertPlan {
     ConvertPlan {
         args,
         notes: vec![format!("Re-encoded to H.264/AAC in {what}.")],
+        copy: None,
     }
 }
 
@@ -189,7 +199,11 @@ pub fn convert_args(
         args.extend(strs(codec_args));
         args.extend(strs(&["-map_metadata", "-1", io.output]));
         notes.extend(trim_note.clone());
-        Ok(ConvertPlan { args, notes })
+        Ok(ConvertPlan {
+            args,
+            notes,
+            copy: None,
+        })
     };
     // A stream copy cuts only at keyframes, so a trimmed MKV/MOV is re-encoded instead.
     let trimmed = io.trim.is_some();
@@ -231,13 +245,13 @@ pub fn convert_args(
                 return Ok(with_trim_note(h264_aac(io, false, "MKV")));
             }
             // Matroska carries every codec FFmpeg reads.
-            Ok(remux(io, false, "MKV"))
+            Ok(remux(io, CopyContainer::Mkv, "MKV"))
         }
         "mov" => match &probe.video {
             None => Err(ConvertError::NoVideo),
             Some(_) if trimmed => Ok(with_trim_note(h264_aac(io, true, "MOV"))),
             Some(_) if can_remux_to_mp4(probe) || probe.container.contains("mov") => {
-                Ok(remux(io, true, "MOV"))
+                Ok(remux(io, CopyContainer::Mov, "MOV"))
             }
             Some(_) => Ok(h264_aac(io, true, "MOV")),
         },
@@ -263,6 +277,7 @@ pub fn convert_args(
                 notes: vec![format!(
                     "Animated GIF at {GIF_FPS} fps, {width} px wide, with a palette made for this clip."
                 )],
+                copy: None,
             }))
         }
         "webp-video" => {
@@ -293,6 +308,7 @@ pub fn convert_args(
                 notes: vec![format!(
                     "Animated WebP at {WEBP_ANIM_FPS} fps, {width} px wide, lossy (quality {WEBP_ANIM_QUALITY}), looping."
                 )],
+                copy: None,
             }))
         }
         other => Err(ConvertError::UnknownFormat(other.to_string())),
@@ -304,7 +320,7 @@ pub fn convert_args(
 /// trimmed job: a stream copy would cut at keyframes, not at the times asked for.
 pub fn remux_to_mp4(probe: &Probe, input_format: &str, io: &EncodeIo) -> Option<ConvertPlan> {
     (input_format != "mp4" && io.trim.is_none() && can_remux_to_mp4(probe))
-        .then(|| remux(io, true, "MP4"))
+        .then(|| remux(io, CopyContainer::Mp4, "MP4"))
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod progress;
 pub mod quality;
 pub mod saved;
 pub mod sniff;
+pub mod stream_copy;
 pub mod target_scope;
 pub mod trim;
 pub mod webcodecs;

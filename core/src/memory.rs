@@ -14,6 +14,9 @@
 //!   core's frame threads); and the output three times over (the file in MEMFS, the bytes
 //!   read out of it, the `Blob` made from them). For a 605 MB remux this gives 2.0 GB
 //!   mounted and 3.2 GB staged, against 1.9 GB and 3.0 GB measured.
+//!   A container change the browser may make as a stream copy to disk (MKV, MOV) counts
+//!   only its write buffer for the output ([`OutputSize::OnDisk`]): a 4.4 GB copy peaked
+//!   at 0.65 GB for the whole browser, against 13 GB this model gives it in memory.
 //! - **Image engine**: the input, the decoded RGBA picture three times (decoded, converted
 //!   or resized, the encoder's working copy) and the output.
 
@@ -76,19 +79,34 @@ pub struct JobShape {
     pub pixels: Option<u64>,
     /// The output's size limit, when the job has a target.
     pub target_bytes: Option<u64>,
-    /// The output is uncompressed or barely compressed (WAV, FLAC, GIF) and may be much
-    /// larger than the input.
-    pub output_expands: bool,
+    /// How large the output may grow without a target, and where it is kept.
+    pub output: OutputSize,
     /// The engine that will run it.
     pub engine: Engine,
 }
 
+/// What a job's output costs in memory when it has no size target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputSize {
+    /// About the input's size, held in memory (an encode, or an FFmpeg remux).
+    LikeInput,
+    /// Uncompressed or barely compressed (WAV, FLAC, GIF): may be much larger than the input.
+    Expands,
+    /// A container change the browser may stream to disk as it is made
+    /// ([`crate::stream_copy`]): only its write buffer is in memory.
+    OnDisk,
+}
+
+/// What a stream copy on its way to disk holds in memory: Mediabunny's write buffer and
+/// the input's read cache.
+const ON_DISK_OUTPUT_BYTES: u64 = 32 * MB;
+
 /// Estimated peak memory of one job, in bytes.
 pub fn estimate_peak(job: &JobShape) -> u64 {
-    let output = match job.target_bytes {
-        Some(target) => target,
-        None if job.output_expands => job.input_bytes.saturating_mul(EXPANDING_OUTPUT_FACTOR),
-        None => job.input_bytes,
+    let output = match (job.target_bytes, job.output) {
+        (Some(target), _) => target,
+        (None, OutputSize::Expands) => job.input_bytes.saturating_mul(EXPANDING_OUTPUT_FACTOR),
+        (None, OutputSize::LikeInput | OutputSize::OnDisk) => job.input_bytes,
     };
     let base = job.engine.base_bytes();
     if job.engine == Engine::Image {
@@ -119,9 +137,15 @@ pub fn estimate_peak(job: &JobShape) -> u64 {
         }
         _ => 16 * MB, // audio codec buffers
     };
+    // Three copies in memory (the file in MEMFS, the bytes read out, the `Blob`), or only
+    // the write buffer of a copy streaming to disk.
+    let output_held = match (job.target_bytes, job.output) {
+        (None, OutputSize::OnDisk) => ON_DISK_OUTPUT_BYTES,
+        _ => output.saturating_mul(3),
+    };
     base.saturating_add(staging)
         .saturating_add(frames)
-        .saturating_add(output.saturating_mul(3))
+        .saturating_add(output_held)
 }
 
 /// Where a job runs: each lane has its own limit of jobs at once.

@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     page_effects::install(queue);
     provide_context(crate::platform::notify::install(queue));
     crate::platform::wake_lock::install(queue);
+    crate::platform::disk::claim_and_sweep();
     let dragging = RwSignal::new(false);
 
     let on_drag_over = move |ev: web_sys::DragEvent| {

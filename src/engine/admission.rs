@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 use tamp_core::media::MediaKind;
-use tamp_core::memory::{Engine, JobShape, Limits};
+use tamp_core::memory::{Engine, JobShape, Limits, OutputSize};
+use tamp_core::stream_copy::may_stream_to_disk;
 
 use crate::protocol::{CoreKind, Goal, ImageGoal};
 use crate::state::job::Job;
@@ -63,11 +64,15 @@ pub fn shape_of(job: &Job, goal: &Goal, engine: Engine) -> JobShape {
             .and_then(|p| p.video.as_ref())
             .map(|v| u64::from(v.width) * u64::from(v.height))
     });
-    let (target_bytes, output_expands) = match goal {
-        Goal::TargetSize { target_bytes, .. } => (Some(*target_bytes), false),
-        Goal::Quality { .. } => (None, false),
-        Goal::Convert { format, .. } => (None, EXPANDING_FORMATS.contains(&format.as_str())),
-        Goal::Image(ImageGoal { target_bytes, .. }) => (*target_bytes, false),
+    let (target_bytes, output) = match goal {
+        Goal::TargetSize { target_bytes, .. } => (Some(*target_bytes), OutputSize::LikeInput),
+        Goal::Quality { .. } => (None, OutputSize::LikeInput),
+        Goal::Convert { format, .. } if EXPANDING_FORMATS.contains(&format.as_str()) => {
+            (None, OutputSize::Expands)
+        }
+        Goal::Convert { format, .. } if may_stream_to_disk(format) => (None, OutputSize::OnDisk),
+        Goal::Convert { .. } => (None, OutputSize::LikeInput),
+        Goal::Image(ImageGoal { target_bytes, .. }) => (*target_bytes, OutputSize::LikeInput),
     };
     JobShape {
         kind: match job.kind() {
@@ -77,7 +82,7 @@ pub fn shape_of(job: &Job, goal: &Goal, engine: Engine) -> JobShape {
         input_bytes: job.size,
         pixels,
         target_bytes,
-        output_expands,
+        output,
         engine,
     }
 }

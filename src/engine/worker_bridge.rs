@@ -5,6 +5,7 @@ use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::disk_paths::TAB_PARAM;
 use crate::protocol::{self, CoreKind, Event, Request};
 
 /// What arrives from a worker, plus what the page itself injects.
@@ -55,8 +56,9 @@ impl EngineWorker {
         let url = match core {
             CoreKind::Image => "./image-worker.js".to_owned(),
             _ => format!(
-                "./ffmpeg-worker.js?core={}{}",
+                "./ffmpeg-worker.js?core={}&{TAB_PARAM}={}{}",
                 core.query_value(),
+                crate::platform::disk::tab_id(),
                 forwarded_hooks()
             ),
         };
@@ -182,11 +184,18 @@ fn forwarded_hooks() -> String {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let pairs: Vec<&str> = search.trim_start_matches('?').split('&').collect();
-    FORWARDED_HOOKS
+    let mut hooks: String = FORWARDED_HOOKS
         .iter()
         .filter(|hook| pairs.contains(hook))
         .map(|hook| format!("&{hook}"))
-        .collect()
+        .collect();
+    // `free_space_mb=N`: the free space the engine believes the device has, to test the
+    // refusal of a stream copy that would not fit (`disk_output.rs`).
+    if let Some(pair) = pairs.iter().find(|p| p.starts_with("free_space_mb=")) {
+        hooks.push('&');
+        hooks.push_str(pair);
+    }
+    hooks
 }
 
 impl Drop for EngineWorker {

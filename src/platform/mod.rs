@@ -1,7 +1,9 @@
 //! What the page asks of the browser around a batch, outside its own DOM: a notification
 //! when the batch ends in a hidden tab ([`notify`]), and keeping the screen on while it
-//! runs ([`wake_lock`]). Both only read the queue's state.
+//! runs ([`wake_lock`]), both reading only the queue's state; and the outputs written to
+//! disk ([`disk`]).
 
+pub mod disk;
 pub mod notify;
 pub mod wake_lock;
 

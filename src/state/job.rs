@@ -183,6 +183,14 @@ impl Job {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
         self.facts.set(BeforeAfter::default());
+        // An output on disk (a disk-backed `File` from the private file system) is deleted.
+        if let Some(file) = self
+            .output_blob
+            .get_value()
+            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::File>(b).ok())
+        {
+            crate::platform::disk::forget(self.id, Some(file.name()));
+        }
         self.output_blob.set_value(None);
         self.downloaded.set_value(false);
     }

@@ -148,6 +148,8 @@ impl Queue {
         self.cancel(id);
         let Some(job) = self.job(id) else { return };
         job.clear_output();
+        // And whatever a cancelled copy left on disk: no run of this job comes again.
+        crate::platform::disk::forget(id, None);
         self.jobs.update(|jobs| jobs.retain(|j| j.id != id));
         if !self.runner.with_value(|r| r.holds(id)) {
             job.dispose();

@@ -6,7 +6,7 @@ fn video(input_bytes: u64, pixels: Option<u64>, engine: Engine) -> JobShape {
         input_bytes,
         pixels,
         target_bytes: None,
-        output_expands: false,
+        output: OutputSize::LikeInput,
         engine,
     }
 }
@@ -76,11 +76,11 @@ fn uncompressed_outputs_are_expected_to_grow() {
         input_bytes: 5 * MB,
         pixels: None,
         target_bytes: None,
-        output_expands: false,
+        output: OutputSize::LikeInput,
         engine: Engine::FfmpegSingle,
     };
     let mp3 = estimate_peak(&job);
-    job.output_expands = true;
+    job.output = OutputSize::Expands;
     assert_eq!(estimate_peak(&job) - mp3, 3 * 45 * MB);
 }
 
@@ -91,7 +91,7 @@ fn images_count_their_decoded_pixels_up_to_the_bomb_limit() {
         input_bytes: 3 * MB,
         pixels: None,
         target_bytes: None,
-        output_expands: false,
+        output: OutputSize::LikeInput,
         engine: Engine::Image,
     };
     // 3 MB assumed 12 megapixels: three RGBA copies dominate.
@@ -226,4 +226,24 @@ fn many_medium_jobs_are_described_by_their_total() {
         crate::i18n::english(&wait.message()),
         "Waiting for memory: the jobs running need est. 600.0 MB of 1.0 GB."
     );
+}
+
+#[test]
+fn a_copy_streaming_to_disk_does_not_count_its_output() {
+    let mut job = JobShape {
+        kind: MediaKind::Video,
+        input_bytes: 4_400 * MB,
+        pixels: Some(1920 * 1080),
+        target_bytes: None,
+        output: OutputSize::LikeInput,
+        engine: Engine::FfmpegSingle,
+    };
+    // In memory, a 4.4 GB remux would need three copies of its output: no tab has that.
+    assert!(estimate_peak(&job) > 13_000 * MB);
+    job.output = OutputSize::OnDisk;
+    let on_disk = estimate_peak(&job);
+    assert!(on_disk < 500 * MB, "{on_disk}");
+    // A copy with a size target is still held in memory up to the target.
+    job.target_bytes = Some(25 * MB);
+    assert!(estimate_peak(&job) > on_disk);
 }

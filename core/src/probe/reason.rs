@@ -51,6 +51,8 @@ pub enum FailReason {
     Damaged,
     /// Anything else FFmpeg stopped on.
     Other,
+    /// The device has too little free space for the output, found before any work.
+    NoSpace { needed: u64, free: u64 },
 }
 
 impl FailReason {
@@ -87,6 +89,11 @@ impl FailReason {
             FailReason::CannotHold => "fail-cannot-hold",
             FailReason::Damaged => "fail-damaged",
             FailReason::Other => "fail-other",
+            FailReason::NoSpace { needed, free } => {
+                return Message::new("fail-no-space")
+                    .with("needed", Param::Bytes(*needed))
+                    .with("free", Param::Bytes(*free))
+            }
         };
         Message::new(id)
     }

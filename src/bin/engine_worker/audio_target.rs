@@ -71,15 +71,17 @@ impl Engine {
                 Err(reason) => self.hand_back_to_ffmpeg(id, &reason),
             }
         }
-        // Everything below runs FFmpeg, loaded only now (an Opus job may never need it).
-        self.need_ffmpeg(input, io.input).await?;
+        // The fitting loops below run FFmpeg, loaded only now (an Opus job, or a stream
+        // copy the browser makes, may never need it).
         if let (Some(target), Some(kind)) = (job.target_bytes, AnimKind::for_format(job.format)) {
+            self.need_ffmpeg(input, io.input).await?;
             let mut out = self.encode_anim_to_target(id, probe, kind, target, io)?;
             out.notes.extend(trim_note);
             return Ok(Converted::Done(out));
         }
         if let (Some(target), Some(codec)) = (job.target_bytes, AudioCodec::for_format(job.format))
         {
+            self.need_ffmpeg(input, io.input).await?;
             let mut fit = plan_audio_fit(probe, codec, target).map_err(plain)?;
             if codec == AudioCodec::Opus {
                 fit.notes.push(FFMPEG_OPUS_NOTE.into());

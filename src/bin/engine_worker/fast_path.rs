@@ -183,7 +183,7 @@ pub(crate) fn stage(id: JobId, attempt: u32) {
 
 /// Turns Mediabunny's `(progress, processed seconds)` into throttled `Progress` events
 /// over `[0, share]` of the job, with the speed in × real time.
-fn progress_reporter(id: JobId, share: f64) -> impl Fn(f64, f64) + 'static {
+pub(crate) fn progress_reporter(id: JobId, share: f64) -> impl Fn(f64, f64) + 'static {
     let started = js_sys::Date::now();
     let last = Rc::new(Cell::new(0.0));
     move |fraction: f64, processed_s: f64| {

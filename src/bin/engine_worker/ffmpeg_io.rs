@@ -27,7 +27,7 @@ impl Engine {
         output: &str,
         duration_s: f64,
     ) -> Result<Output, Failure> {
-        let ConvertPlan { args, notes } = plan;
+        let ConvertPlan { args, notes, .. } = plan;
         post(
             &Event::Planned {
                 id,

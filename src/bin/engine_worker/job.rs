@@ -19,7 +19,7 @@ use js_sys::Uint8Array;
 
 use crate::core_api::FfmpegCore;
 use crate::lazy_core::LazyCore;
-use crate::outcome::{make_blob, mime_for, sanitize_ext, Failure};
+use crate::outcome::{mime_for, sanitize_ext, Failure};
 use crate::post;
 use crate::sink::LogSink;
 pub(crate) use crate::size_fit::{log_line, Output};
@@ -42,6 +42,8 @@ pub struct Engine {
     /// The outputs of the browser's codecs by path (one per size-fit attempt), held here
     /// rather than in the core's file system (the core may never be loaded).
     pub(crate) held: RefCell<Vec<(String, Uint8Array)>>,
+    /// A stream copy's output, written to disk by the browser (see `stream_copy.rs`), by path.
+    pub(crate) on_disk: RefCell<Option<(String, web_sys::File)>>,
     /// When (`Date.now()`) this job reached the engine.
     pub(crate) started_ms: Cell<f64>,
     /// The current job's expected output length (after trimming), to tell a salvaged
@@ -57,6 +59,7 @@ impl Engine {
             kind,
             staged: Cell::new(false),
             held: RefCell::new(Vec::new()),
+            on_disk: RefCell::new(None),
             started_ms: Cell::new(0.0),
             expected_s: Cell::new(None),
         }
@@ -76,6 +79,7 @@ impl Engine {
         self.started_ms.set(js_sys::Date::now());
         self.staged.set(false);
         self.held.borrow_mut().clear();
+        self.on_disk.borrow_mut().take();
         // The goal of a file only FFmpeg recognised is settled once it is read.
         let mut spec = spec.clone();
         self.expected_s.set(None);
@@ -90,30 +94,31 @@ impl Engine {
                     },
                     None,
                 );
-                self.finished(&out).await.and_then(|(bytes, output)| {
-                    // Not knowing the output's picture size and length is no failure.
-                    let warnings: Vec<String> =
-                        ends_early(self.expected_s.get(), output.and_then(|o| o.duration_s))
-                            .into_iter()
-                            .collect();
-                    post(
-                        &Event::Measured {
-                            id,
-                            facts: BeforeAfter {
-                                input: None,
-                                output,
+                self.finished(&out, mime_for(&spec.goal))
+                    .await
+                    .map(|(blob, output)| {
+                        // Not knowing the output's picture size and length is no failure.
+                        let warnings: Vec<String> =
+                            ends_early(self.expected_s.get(), output.and_then(|o| o.duration_s))
+                                .into_iter()
+                                .collect();
+                        post(
+                            &Event::Measured {
+                                id,
+                                facts: BeforeAfter {
+                                    input: None,
+                                    output,
+                                },
                             },
-                        },
-                        None,
-                    );
-                    let blob = make_blob(&bytes, mime_for(&spec.goal))
-                        .map_err(|e| Failure::crashed(&e))?;
-                    Ok((blob, out, warnings))
-                })
+                            None,
+                        );
+                        (blob, out, warnings)
+                    })
             }
             Err(f) => Err(f),
         };
         self.held.borrow_mut().clear();
+        self.on_disk.borrow_mut().take();
         if let Some(core) = self.ffmpeg.get() {
             let fs = core.fs();
             fs.clear_dir(OUT_DIR);
@@ -208,7 +213,7 @@ impl Engine {
         };
         let duration_s = probe.duration_s.unwrap_or(0.0);
         self.expected_s.set(probe.duration_s);
-        let (args, notes) = match &spec.goal {
+        let plan = match &spec.goal {
             Goal::TargetSize {
                 target_bytes,
                 container,
@@ -268,7 +273,7 @@ impl Engine {
                 match (container, remux_to_mp4(&probe, &spec.input_ext, &io)) {
                     // MP4 without a size target from an MKV/MOV that already holds H.264/AAC:
                     // copying the streams is instant and loses nothing.
-                    (VideoContainer::Mp4, Some(plan)) => (plan.args, plan.notes),
+                    (VideoContainer::Mp4, Some(plan)) => plan,
                     _ => {
                         let decision = choose_engine(spec.video.choices(), &probe, None);
                         log_line(id, decision.reason);
@@ -296,7 +301,11 @@ impl Engine {
                         };
                         let mut notes = vec![format!("Constant quality (CRF {crf}).")];
                         notes.extend(trim.map(|t| t.note()));
-                        (quality_args(&probe, &req, &io), notes)
+                        ConvertPlan {
+                            args: quality_args(&probe, &req, &io),
+                            notes,
+                            copy: None,
+                        }
                     }
                 }
             }
@@ -310,20 +319,19 @@ impl Engine {
                     audio_kbps: *audio_kbps,
                     target_bytes: *target_bytes,
                 };
-                let plan = match self.convert(id, input, &probe, &job, &io).await? {
+                match self.convert(id, input, &probe, &job, &io).await? {
                     Converted::Done(out) => return Ok(out),
                     Converted::Run(plan) => plan,
-                };
-                (plan.args, plan.notes)
+                }
             }
             Goal::Image(_) => unreachable_goal()?,
         };
-        self.need_ffmpeg(input, &input_path).await?;
-        self.run_once(id, ConvertPlan { args, notes }, &output_path, duration_s)
+        self.run_plan(id, input, &probe, plan, &io, duration_s)
+            .await
     }
 }
 
 /// Image goals are rejected before this point; kept as an error rather than a panic.
-fn unreachable_goal() -> Result<(Vec<String>, Vec<String>), Failure> {
+fn unreachable_goal() -> Result<ConvertPlan, Failure> {
     Err(Failure::plain("This job was sent to the wrong engine."))
 }

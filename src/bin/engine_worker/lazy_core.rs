@@ -56,13 +56,15 @@ impl LazyCore {
         let fs = core.fs();
         fs.ensure_dir(IN_DIR);
         fs.ensure_dir(OUT_DIR);
-        web_sys::console::info_1(
-            &format!(
-                "FFmpeg core loaded in {:.0} ms",
-                js_sys::Date::now() - started
-            )
-            .into(),
+        // In the job's log too: whether a job needed FFmpeg at all is worth knowing.
+        let line = format!(
+            "Loaded the FFmpeg core in {:.0} ms.",
+            js_sys::Date::now() - started
         );
+        web_sys::console::info_1(&line.clone().into());
+        if let Some(id) = self.sink.job() {
+            crate::size_fit::log_line(id, line);
+        }
         Ok(self.core.get_or_init(|| core))
     }
 

@@ -10,6 +10,7 @@
 mod anim_target;
 mod audio_target;
 mod core_api;
+mod disk_output;
 mod encoder_framerate;
 mod encoder_scaling;
 mod fast_path;
@@ -23,6 +24,7 @@ mod outcome;
 mod sink;
 mod size_fit;
 mod staging;
+mod stream_copy;
 mod trial;
 mod unknown_input;
 mod x264_target;
@@ -38,6 +40,19 @@ use crate::sink::LogSink;
 
 pub(crate) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
+}
+
+/// The value of `name=` in this worker's URL (hooks and the tab's folder, from the page).
+pub(crate) fn url_param(name: &str) -> Option<String> {
+    let search = js_sys::Reflect::get(&js_sys::global(), &"location".into())
+        .and_then(|l| js_sys::Reflect::get(&l, &"search".into()))
+        .ok()?
+        .as_string()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .map(str::to_owned)
 }
 
 /// Posts an event to the page. A failure here means the page is gone; nothing to do.

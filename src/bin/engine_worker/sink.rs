@@ -47,6 +47,11 @@ impl LogSink {
         };
     }
 
+    /// The job whose lines these are, if one is running.
+    pub fn job(&self) -> Option<JobId> {
+        self.0.borrow().job
+    }
+
     /// Stops attributing lines to any job.
     pub fn end_job(&self) {
         self.0.borrow_mut().job = None;

@@ -2,7 +2,6 @@
 //! FFmpeg needed); FFmpeg gets it in its file system only when a step of the job needs
 //! FFmpeg; the browser's codecs leave the output in memory.
 
-use js_sys::Uint8Array;
 use tamp::protocol::{Goal, JobId, MediaFacts};
 use tamp_core::probe::{probe_from_demuxer, Probe};
 
@@ -10,7 +9,7 @@ use crate::core_api::FfmpegCore;
 use crate::ffmpeg_io::stage_input;
 use crate::job::{Engine, IN_DIR};
 use crate::mediabunny_probe::demux_facts;
-use crate::outcome::Failure;
+use crate::outcome::{make_blob, Failure};
 use crate::size_fit::{log_line, HeldOutputs, Output};
 
 impl Engine {
@@ -42,7 +41,7 @@ impl Engine {
         input: &web_sys::Blob,
         input_path: &str,
     ) -> Result<Probe, Failure> {
-        if matches!(goal, Goal::TargetSize { .. } | Goal::Quality { .. }) {
+        if may_use_the_browser(goal) {
             let started = js_sys::Date::now();
             let facts = demux_facts(input, input.size() as u64).await;
             if let Some(probe) = facts.as_ref().and_then(probe_from_demuxer) {
@@ -60,19 +59,34 @@ impl Engine {
         self.probe(input_path)
     }
 
-    /// The finished output's bytes, from memory or the core's file system, and what it
-    /// is (picture size, length), read back from the file itself.
+    /// The finished output (from disk, memory or the core's file system) as a `Blob` of
+    /// type `mime`, and what it is (picture size, length), read back from the file itself.
     pub(crate) async fn finished(
         &self,
         out: &Output,
-    ) -> Result<(Uint8Array, Option<MediaFacts>), Failure> {
+        mime: &str,
+    ) -> Result<(web_sys::Blob, Option<MediaFacts>), Failure> {
+        let on_disk = self
+            .on_disk
+            .borrow_mut()
+            .take_if(|(path, _)| *path == out.path);
+        if let Some((_, file)) = on_disk {
+            let facts = demux_facts(&file, file.size() as u64)
+                .await
+                .as_ref()
+                .and_then(probe_from_demuxer)
+                .map(|p| MediaFacts::from_probe(&p));
+            return Ok((file.into(), facts));
+        }
+        let blob =
+            |bytes: &js_sys::Uint8Array| make_blob(bytes, mime).map_err(|e| Failure::crashed(&e));
         if let Some(bytes) = HeldOutputs(&self.held).take(&out.path) {
             let facts = demux_facts(&bytes.buffer(), bytes.length() as u64)
                 .await
                 .as_ref()
                 .and_then(probe_from_demuxer)
                 .map(|p| MediaFacts::from_probe(&p));
-            return Ok((bytes, facts));
+            return Ok((blob(&bytes)?, facts));
         }
         // ffprobe reads only the headers of a file already in memory.
         let facts = self
@@ -84,6 +98,17 @@ impl Engine {
             .fs()
             .read(&out.path)
             .map_err(|e| Failure::crashed(&e))?;
-        Ok((bytes, facts))
+        Ok((blob(&bytes)?, facts))
+    }
+}
+
+/// Whether the job may be done by the browser's codecs or Mediabunny, so that reading the
+/// file with Mediabunny (milliseconds, no FFmpeg loaded) is worth trying first: video
+/// goals, and container changes (a stream copy the browser may make).
+fn may_use_the_browser(goal: &Goal) -> bool {
+    match goal {
+        Goal::TargetSize { .. } | Goal::Quality { .. } => true,
+        Goal::Convert { format, .. } => matches!(format.as_str(), "mkv" | "mov"),
+        Goal::Image(_) => false,
     }
 }
