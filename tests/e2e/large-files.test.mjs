@@ -9,7 +9,7 @@
 // minutes; see the README's table).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -76,7 +76,7 @@ async function convert(file, label, outName) {
 
 /** MP4 → MKV → MP4 on `source`: each a copy on disk, the same frames and length, and
  *  nothing left on disk after Remove. */
-async function roundTrip(source, stem) {
+async function roundTrip(source, stem, { keep = false } = {}) {
   app ??= await openAppInProfile(server.url);
   const want = frames(source);
   const mkv = await convert(source, 'MKV', `${stem}.mkv`);
@@ -99,9 +99,11 @@ async function roundTrip(source, stem) {
   const probe = ffprobe(mp4.out);
   assert.deepEqual(probe.streams.map((s) => s.codec_name), ['h264', 'aac']);
 
+  rmSync(renamed, { force: true });
+  if (keep) return;
   for (const item of [mkv.item, mp4.item]) await item.getByRole('button', { name: 'Remove' }).click();
   await until(async () => (await filesOnDisk(app.page)).length === 0, { what: 'the outputs deleted from disk' });
-  for (const f of [renamed, mp4.out]) rmSync(f, { force: true });
+  rmSync(mp4.out, { force: true });
 }
 
 test('a 350 MB MP4 becomes MKV and back by a stream copy to disk; Remove deletes it', { timeout: TIMEOUT }, async () => {
@@ -126,9 +128,70 @@ test('a copy that would not fit the free space is refused before it starts, in w
   }
 });
 
-test('LARGE=1: a file over 4 GiB becomes MKV and back', { timeout: 60 * 60_000, skip: process.env.LARGE !== '1' }, async () => {
+/** Peak memory of this test's Chromium (the sum of its processes' PSS), sampled each second. */
+function memoryWatch() {
+  const pss = () => {
+    let kb = 0;
+    const pids = String(execFileSync('sh', ['-c', "pgrep -f 'chromium.*tamp-profile' || true"])).trim().split(/\s+/).filter(Boolean);
+    for (const pid of pids) {
+      try { kb += Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0); } catch { /* exited */ }
+    }
+    return kb / 1024;
+  };
+  let peak = pss();
+  const timer = setInterval(() => { peak = Math.max(peak, pss()); }, 1000);
+  return { stop: () => { clearInterval(timer); return Math.round(peak); } };
+}
+
+const LARGE = { timeout: 90 * 60_000, skip: process.env.LARGE !== '1' };
+
+test('LARGE=1: a file over 4 GiB becomes MKV and back, zips with a small file, fits 25 MB', LARGE, async () => {
   const source = looped('large-4g4.mp4', 75);
   assert.ok(statSync(source).size > 2 ** 32, 'over 4 GiB');
-  await roundTrip(source, 'large-4g4');
-  rmSync(join(artifacts, 'large-4g4.mkv'), { force: true });
+  app ??= await openAppInProfile(server.url);
+  const memory = memoryWatch();
+  const timed = async (what, fn) => {
+    const t0 = Date.now();
+    const result = await fn();
+    console.log(`# ${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return result;
+  };
+  await timed('MP4 → MKV → MP4 round trip (two jobs, downloads included)', () => roundTrip(source, 'large-4g4', { keep: true }));
+
+  // Download all: the 4.4 GB MKV beside a small file, as one ZIP64 archive.
+  const small = makeMedia('large-small.wav', ['-f', 'lavfi', '-i', 'sine=frequency=550:duration=2']);
+  await convert(small, 'MP3', 'large-small.mp3');
+  const [dl] = await Promise.all([app.page.waitForEvent('download', { timeout: TIMEOUT }), app.page.getByRole('button', { name: 'Download all' }).click()]);
+  const zip = join(artifacts, 'large-4g4.zip');
+  await timed('Download all (zip saved)', () => dl.saveAs(zip));
+  assert.ok(statSync(zip).size > 2 ** 32, 'the zip holds the 4.4 GB output');
+  const listing = JSON.parse(String(execFileSync('python3', ['-c', `
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None, "CRC mismatch"
+print(json.dumps(sorted([i.filename, i.file_size] for i in z.infolist())))
+`, zip])));
+  assert.deepEqual(listing.map(([n]) => n), ['large-4g4-copy.mp4', 'large-4g4.mkv', 'large-small.mp3'].sort());
+  rmSync(zip, { force: true });
+  for (const item of await app.page.getByRole('list', { name: 'Queue' }).getByRole('listitem').all()) {
+    await item.getByRole('button', { name: 'Remove' }).click();
+  }
+  await until(async () => (await filesOnDisk(app.page)).length === 0, { what: 'the outputs deleted from disk' });
+
+  // A 25 MB target from the 4.4 GB file (the browser's codecs read it lazily).
+  await app.page.getByLabel('Target size (MB)').fill('25');
+  await addFiles(app.page, [source]);
+  const item = jobItem(app.page, 'large-4g4.mp4');
+  await item.getByText('video', { exact: true }).waitFor();
+  await app.page.getByLabel('Output format').selectOption({ label: 'MP4' });
+  await timed('25 MB target', async () => {
+    await app.page.getByRole('button', { name: 'Convert', exact: true }).click();
+    await item.getByRole('link', { name: 'Download large-4g4-25MB.mp4' }).waitFor({ timeout: 60 * 60_000 });
+  });
+  const out = await download(app.page, item, 'large-4g4-25MB.mp4');
+  assert.ok(statSync(out).size <= 25_000_000, `${statSync(out).size} B over 25 MB`);
+  const got = frames(out);
+  assert.ok(Math.abs(got.duration - frames(source).duration) < 0.5, `duration ${got.duration}`);
+  console.log(`# peak memory of Chromium (sum of PSS): ${memory.stop()} MB`);
+  for (const f of [out, join(artifacts, 'large-4g4.mkv'), join(artifacts, 'large-4g4-copy.mp4')]) rmSync(f, { force: true });
 });

@@ -51,7 +51,9 @@ pub async fn demux_facts(source: &JsValue, size_bytes: u64) -> Option<DemuxedFac
     facts
 }
 
-fn open(class: &str, source: &JsValue) -> Result<JsValue, JsValue> {
+/// A Mediabunny `Input` over `source` (a `Blob` or an `ArrayBuffer`, by `class`), every
+/// container format enabled.
+pub(crate) fn open(class: &str, source: &JsValue) -> Result<JsValue, JsValue> {
     let source = construct(class, &[source])?;
     let formats = Reflect::get(&module()?, &"ALL_FORMATS".into())?;
     construct(

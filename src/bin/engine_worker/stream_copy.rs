@@ -19,8 +19,8 @@ use wasm_bindgen::prelude::*;
 use crate::disk_output::{free_space, DiskFile};
 use crate::fast_path::{progress_reporter, stage};
 use crate::job::{log_line, Engine, Output};
-use crate::mediabunny_api::{construct, module, object};
-use crate::mediabunny_probe::call;
+use crate::mediabunny_api::{construct, object};
+use crate::mediabunny_probe::{call, open};
 use crate::outcome::Failure;
 use crate::post;
 
@@ -114,12 +114,7 @@ async fn copy_into(
     disk: &DiskFile,
     on_progress: impl Fn(f64, f64) + 'static,
 ) -> Result<(), JsValue> {
-    let source = construct("BlobSource", &[input_blob])?;
-    let formats = Reflect::get(&module()?, &"ALL_FORMATS".into())?;
-    let input = construct(
-        "Input",
-        &[&object(&[("source", source), ("formats", formats)])?.into()],
-    )?;
+    let input = open("BlobSource", input_blob)?;
     let duration_s = call(&input, "computeDuration", &[])
         .await?
         .as_f64()
