@@ -146,8 +146,9 @@ async fn copy_into(
     let video_done = pump(video, video_source, progress);
     match (audio, audio_source) {
         (Some(track), Some(source)) => {
-            let (v, a) = futures::join!(video_done, pump(track, source, |_| {}));
-            v.and(a)?;
+            // The first error ends both: the muxer may hold the other track back waiting
+            // for the failed one, which would never come.
+            futures::try_join!(video_done, pump(track, source, |_| {}))?;
         }
         _ => video_done.await?,
     }
