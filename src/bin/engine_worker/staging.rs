@@ -1,9 +1,10 @@
 //! Where a job's input and output live: Mediabunny reads the input where it can (no
 //! FFmpeg needed); FFmpeg gets it in its file system only when a step of the job needs
-//! FFmpeg; the browser's codecs leave the output in memory.
+//! FFmpeg; the browser's codecs leave the output in memory, a stream copy on disk.
 
 use tamp::protocol::{Goal, JobId, MediaFacts};
 use tamp_core::probe::{probe_from_demuxer, Probe};
+use tamp_core::stream_copy::may_stream_to_disk;
 
 use crate::core_api::FfmpegCore;
 use crate::ffmpeg_io::stage_input;
@@ -108,7 +109,7 @@ impl Engine {
 fn may_use_the_browser(goal: &Goal) -> bool {
     match goal {
         Goal::TargetSize { .. } | Goal::Quality { .. } => true,
-        Goal::Convert { format, .. } => matches!(format.as_str(), "mkv" | "mov"),
+        Goal::Convert { format, .. } => may_stream_to_disk(format),
         Goal::Image(_) => false,
     }
 }
