@@ -4,4 +4,5 @@ pub mod admission;
 pub mod job_events;
 pub mod runner;
 pub mod test_hold;
+pub mod url_hooks;
 pub mod worker_bridge;

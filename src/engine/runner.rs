@@ -38,7 +38,7 @@ const MT_STALL_MS: u32 = 20_000;
 /// Silence after which a single-threaded run counts as dead. Much longer than
 /// [`MT_STALL_MS`] because there is no fallback: x264 buffers its lookahead before the
 /// first progress line, which for 4K on a slow phone can take most of a minute.
-const ST_SILENCE_MS: u32 = 120_000;
+pub(crate) const ST_SILENCE_MS: u32 = 120_000;
 
 /// The runner, kept in the queue. Cheap to clone.
 #[derive(Clone, Default)]

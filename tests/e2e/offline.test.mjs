@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, renameSync } 
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, serveDir, openApp, openAppInProfile, makeMedia, addFiles, jobItem, until, waitForOfflineReady, root, artifacts, waitHeld, release } from './harness.mjs';
+import { serveDist, serveDir, openApp, openAppInProfile, makeMedia, addFiles, jobItem, until, waitForOfflineReady, root, artifacts, waitHeld, release, setEncoder } from './harness.mjs';
 
 const ENCODE_TIMEOUT = 8 * 60_000;
 const cleanups = [];
@@ -51,10 +51,12 @@ test('offline after the first visit: reload without network, convert on the mult
   assert.equal(await page.evaluate(() => navigator.onLine), false);
   assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
 
+  // x264, so the job needs the 32 MB multi-threaded core: it loads from the cache.
+  await setEncoder(page, 'Best quality (x264)');
   const { item, done } = await convert(page, smallClip(), 'e2e-small.mp4', 0.5, 'e2e-small-0.5MB.mp4');
   await done.waitFor({ timeout: ENCODE_TIMEOUT });
   await item.getByText('Details').first().click();
-  assert.match(await item.innerText(), /Engine: FFmpeg \(multi-threaded core\)/);
+  assert.match(await item.innerText(), /Engine: FFmpeg \(multi-threaded core\), loaded in \d+ ms\./);
   await page.screenshot({ path: join(artifacts, 'offline-converted.png'), fullPage: true });
   assert.deepEqual(app.failed, []);
   assert.deepEqual(app.consoleErrors, []);

@@ -3,7 +3,7 @@
 //! instantiating the 32 MB core, and spawning the multi-threaded core's threads, is most
 //! of a fast job's fixed cost.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -14,6 +14,7 @@ use crate::describe_js_error;
 use crate::job::{IN_DIR, OUT_DIR};
 use crate::outcome::Failure;
 use crate::sink::LogSink;
+use tamp::protocol::{CoreKind, JobId};
 
 /// The core, once a job has needed it.
 pub struct LazyCore {
@@ -22,16 +23,23 @@ pub struct LazyCore {
     /// URL of the folder holding the core's files.
     base: String,
     sink: LogSink,
+    /// Which build of the core this worker loads, for the job's log.
+    kind: CoreKind,
     core: OnceCell<FfmpegCore>,
+    /// The last job whose log says FFmpeg ran: the line is written once per job that
+    /// needs the core, and never for one the browser's codecs did whole.
+    logged_for: Cell<Option<JobId>>,
 }
 
 impl LazyCore {
-    pub fn new(import: Function, base: String, sink: LogSink) -> Self {
+    pub fn new(import: Function, base: String, sink: LogSink, kind: CoreKind) -> Self {
         LazyCore {
             import,
             base,
             sink,
+            kind,
             core: OnceCell::new(),
+            logged_for: Cell::new(None),
         }
     }
 
@@ -44,6 +52,7 @@ impl LazyCore {
     /// worker, so two loads cannot race.
     pub async fn load(&self) -> Result<&FfmpegCore, Failure> {
         if let Some(core) = self.core.get() {
+            self.log_engine(None);
             return Ok(core);
         }
         let started = js_sys::Date::now();
@@ -56,16 +65,25 @@ impl LazyCore {
         let fs = core.fs();
         fs.ensure_dir(IN_DIR);
         fs.ensure_dir(OUT_DIR);
-        // In the job's log too: whether a job needed FFmpeg at all is worth knowing.
-        let line = format!(
-            "Loaded the FFmpeg core in {:.0} ms.",
-            js_sys::Date::now() - started
-        );
-        web_sys::console::info_1(&line.clone().into());
-        if let Some(id) = self.sink.job() {
-            crate::size_fit::log_line(id, line);
-        }
+        self.log_engine(Some(js_sys::Date::now() - started));
         Ok(self.core.get_or_init(|| core))
+    }
+
+    /// Writes "Engine: FFmpeg (…)" in the current job's log, once per job, with the load
+    /// time when this job loaded the core: whether a job needed FFmpeg at all is worth
+    /// knowing, and the page cannot tell (it only knows which worker ran the job).
+    fn log_engine(&self, loaded_in_ms: Option<f64>) {
+        let Some(id) = self.sink.job() else { return };
+        if self.logged_for.get() == Some(id) {
+            return;
+        }
+        self.logged_for.set(Some(id));
+        let line = match loaded_in_ms {
+            Some(ms) => format!("Engine: {}, loaded in {ms:.0} ms.", self.kind.describe()),
+            None => format!("Engine: {}, already loaded.", self.kind.describe()),
+        };
+        web_sys::console::info_1(&line.clone().into());
+        crate::size_fit::log_line(id, line);
     }
 
     async fn instantiate(&self) -> Result<FfmpegCore, JsValue> {

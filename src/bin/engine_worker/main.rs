@@ -81,7 +81,7 @@ pub fn run_ffmpeg_worker(import_core: Function, kind: String, core_base_url: Str
         );
     }
     let sink = LogSink::default();
-    let core = LazyCore::new(import_core, core_base_url, sink.clone());
+    let core = LazyCore::new(import_core, core_base_url, sink.clone(), kind);
     install_handler(Engine::new(core, sink, kind));
     post(&Event::Ready { core: kind }, None);
 }

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use tamp_core::memory::estimate_peak;
 
-use super::{Attempt, Runner, MT_STALL_MS, ST_SILENCE_MS};
+use super::{Attempt, Runner, MT_STALL_MS};
 use crate::engine::admission::{engine_for, shape_of};
 use crate::engine::job_events::{apply_event, fail, output_name};
 use crate::engine::test_hold;
+use crate::engine::url_hooks::st_silence_ms;
 use crate::engine::worker_bridge::{EngineWorker, WorkerMsg};
 use crate::protocol::{CoreKind, Event, Goal, JobSpec, Request, VideoOptions};
 use crate::state::job::{Job, Transition};
@@ -30,7 +31,7 @@ impl Runner {
         let core = worker.core();
         let watchdog = match core {
             CoreKind::MultiThread => Some(MT_STALL_MS),
-            CoreKind::SingleThread => Some(ST_SILENCE_MS),
+            CoreKind::SingleThread => Some(st_silence_ms()),
             CoreKind::Image => None,
         };
         if test_hold::enabled() {
@@ -55,7 +56,11 @@ impl Runner {
                 }
             }
         }
-        job.push_log(format!("Engine: {}", worker.core().describe()));
+        if core == CoreKind::Image {
+            // The FFmpeg workers write their engine line themselves, and only when a job
+            // needs FFmpeg (src/bin/engine_worker/lazy_core.rs).
+            job.push_log(format!("Engine: {}", core.describe()));
+        }
 
         let spec = JobSpec {
             input_ext: job
@@ -157,7 +162,7 @@ fn end_abnormally(job: &Job, core: CoreKind, msg: WorkerMsg) -> Attempt {
                 job,
                 format!(
                     "The converter stopped responding (nothing for {} s). It will be restarted for the next file.",
-                    ST_SILENCE_MS / 1000
+                    st_silence_ms() / 1000
                 ),
                 job.log.get_untracked(),
             );
