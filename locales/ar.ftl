@@ -215,6 +215,18 @@ fail-cannot-hold = لا تستطيع صيغة الناتج حمل أحد مسا�
 fail-damaged = بيانات هذا الملف تالفة حيث حاول FFmpeg فكّها، فتعذّر تحويله.
 fail-other = فشل التحويل: توقف FFmpeg بخطأ (آخر أسطره في «التفاصيل»).
 fail-no-space = لا توجد مساحة حرة كافية على هذا الجهاز للناتج: يحتاج إلى نحو { $needed }، والمتصفح يمنح هذا الموقع { $free }. حرّر بعض المساحة أو أزل الملفات المكتملة من القائمة.
+fail-handoff = تعذّر تسليم الملف إلى المحوّل.
+fail-silent = توقف المحوّل عن الاستجابة (لا شيء منذ { $seconds } ثانية). سيُعاد تشغيله للملف التالي.
+fail-crashed = تعطّل المحوّل ({ $detail }). سيُعاد تشغيله للملف التالي.
+fail-no-start = تعذّر تشغيل المحوّل في هذا المتصفح.
+fail-no-file = انتهى المحوّل لكنه لم يرسل أي ملف.
+fail-no-download = تعذّر تجهيز الناتج للتنزيل.
+fail-empty = هذا الملف فارغ (0 بايت): لا يوجد ما يُحوَّل.
+fail-unknown-data = هذا الملف ليس ملف فيديو أو صوت أو صورة يمكننا قراءته (يبدو أنه: { $what }).
+estimate-slider = جودة { $name }
+estimate-size = بجودة { $quality }: { $size }
+estimate-running = جارٍ تقدير الحجم…
+estimate-failed = تعذّر تقدير الحجم: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 

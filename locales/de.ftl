@@ -195,6 +195,18 @@ fail-cannot-hold = Das Ausgabeformat kann einen der Datenströme dieser Datei ni
 fail-damaged = Die Daten dieser Datei sind dort beschädigt, wo FFmpeg sie dekodieren wollte, daher konnte sie nicht umgewandelt werden.
 fail-other = Die Umwandlung ist fehlgeschlagen: FFmpeg brach mit einem Fehler ab (seine letzten Zeilen stehen unter Details).
 fail-no-space = Nicht genug freier Speicher auf diesem Gerät für das Ergebnis: Es braucht etwa { $needed }, der Browser gewährt dieser Seite { $free }. Gib Speicher frei oder entferne fertige Dateien aus der Liste.
+fail-handoff = Die Datei konnte nicht an den Konverter übergeben werden.
+fail-silent = Der Konverter reagiert nicht mehr (seit { $seconds } s nichts). Für die nächste Datei wird er neu gestartet.
+fail-crashed = Der Konverter ist abgestürzt ({ $detail }). Für die nächste Datei wird er neu gestartet.
+fail-no-start = Der Konverter konnte in diesem Browser nicht gestartet werden.
+fail-no-file = Der Konverter ist fertig, hat aber keine Datei geliefert.
+fail-no-download = Das Ergebnis konnte nicht zum Herunterladen bereitgestellt werden.
+fail-empty = Diese Datei ist leer (0 Bytes): Es gibt nichts umzuwandeln.
+fail-unknown-data = Diese Datei ist keine Video-, Audio- oder Bilddatei, die wir lesen können (sie sieht aus wie: { $what }).
+estimate-slider = Qualität von { $name }
+estimate-size = Bei Qualität { $quality }: { $size }
+estimate-running = Größe wird geschätzt …
+estimate-failed = Die Größe konnte nicht geschätzt werden: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 

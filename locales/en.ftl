@@ -197,6 +197,18 @@ fail-cannot-hold = The output format cannot hold one of this file's streams. Try
 fail-damaged = This file's data is damaged where FFmpeg tried to decode it, so it could not be converted.
 fail-other = The conversion failed: FFmpeg stopped with an error (its last lines are under Details).
 fail-no-space = Not enough free space on this device for the result: it needs about { $needed }, and the browser grants this site { $free }. Free some space, or remove finished files from the list.
+fail-handoff = The file could not be handed to the converter.
+fail-silent = The converter stopped responding (nothing for { $seconds } s). It will be restarted for the next file.
+fail-crashed = The converter crashed ({ $detail }). It will be restarted for the next file.
+fail-no-start = The converter could not be started in this browser.
+fail-no-file = The converter finished but sent no file.
+fail-no-download = The result could not be made downloadable.
+fail-empty = This file is empty (0 bytes): there is nothing to convert.
+fail-unknown-data = This file is not a video, audio or image file we can read (it looks like: { $what }).
+estimate-slider = Quality of { $name }
+estimate-size = At quality { $quality }: { $size }
+estimate-running = Estimating the size…
+estimate-failed = The size could not be estimated: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 

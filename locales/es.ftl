@@ -195,6 +195,18 @@ fail-cannot-hold = El formato de salida no admite uno de los flujos de este arch
 fail-damaged = Los datos de este archivo están dañados donde FFmpeg intentó decodificarlos, así que no se pudo convertir.
 fail-other = La conversión falló: FFmpeg se detuvo con un error (sus últimas líneas están en Detalles).
 fail-no-space = No hay espacio libre suficiente en este dispositivo para el resultado: necesita unos { $needed } y el navegador concede a este sitio { $free }. Libera espacio o quita de la lista los archivos terminados.
+fail-handoff = No se pudo entregar el archivo al conversor.
+fail-silent = El conversor dejó de responder (nada en { $seconds } s). Se reiniciará para el siguiente archivo.
+fail-crashed = El conversor falló ({ $detail }). Se reiniciará para el siguiente archivo.
+fail-no-start = No se pudo iniciar el conversor en este navegador.
+fail-no-file = El conversor terminó, pero no envió ningún archivo.
+fail-no-download = No se pudo preparar el resultado para descargarlo.
+fail-empty = Este archivo está vacío (0 bytes): no hay nada que convertir.
+fail-unknown-data = Este archivo no es un vídeo, audio o imagen que podamos leer (parece: { $what }).
+estimate-slider = Calidad de { $name }
+estimate-size = Con calidad { $quality }: { $size }
+estimate-running = Calculando el tamaño…
+estimate-failed = No se pudo calcular el tamaño: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 

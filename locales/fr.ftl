@@ -195,6 +195,18 @@ fail-cannot-hold = Le format de sortie ne peut pas contenir l’un des flux de c
 fail-damaged = Les données de ce fichier sont endommagées là où FFmpeg a voulu les décoder : il n’a pas pu être converti.
 fail-other = La conversion a échoué : FFmpeg s’est arrêté sur une erreur (ses dernières lignes sont dans Détails).
 fail-no-space = Pas assez d’espace libre sur cet appareil pour le résultat : il faut environ { $needed }, et le navigateur accorde { $free } à ce site. Libérez de l’espace ou retirez de la liste les fichiers terminés.
+fail-handoff = Le fichier n’a pas pu être transmis au convertisseur.
+fail-silent = Le convertisseur ne répond plus (rien depuis { $seconds } s). Il sera redémarré pour le fichier suivant.
+fail-crashed = Le convertisseur a planté ({ $detail }). Il sera redémarré pour le fichier suivant.
+fail-no-start = Le convertisseur n’a pas pu démarrer dans ce navigateur.
+fail-no-file = Le convertisseur a terminé sans envoyer de fichier.
+fail-no-download = Le résultat n’a pas pu être rendu téléchargeable.
+fail-empty = Ce fichier est vide (0 octet) : il n’y a rien à convertir.
+fail-unknown-data = Ce fichier n’est pas une vidéo, un son ou une image que nous savons lire (il ressemble à : { $what }).
+estimate-slider = Qualité de { $name }
+estimate-size = En qualité { $quality } : { $size }
+estimate-running = Estimation de la taille…
+estimate-failed = La taille n’a pas pu être estimée : { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 

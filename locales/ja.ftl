@@ -177,6 +177,18 @@ fail-cannot-hold = 出力形式がこのファイルのストリームの 1 つ�
 fail-damaged = FFmpeg がデコードしようとした箇所でデータが壊れているため、変換できませんでした。
 fail-other = 変換に失敗しました。FFmpeg がエラーで停止しました (最後の数行は「詳細」にあります)。
 fail-no-space = この端末の空き容量が足りません。結果には約 { $needed } 必要ですが、ブラウザーがこのサイトに許可しているのは { $free } です。空きを作るか、完了したファイルを一覧から削除してください。
+fail-handoff = ファイルを変換エンジンに渡せませんでした。
+fail-silent = 変換エンジンが応答しなくなりました ({ $seconds } 秒間応答なし)。次のファイルのために再起動します。
+fail-crashed = 変換エンジンがクラッシュしました ({ $detail })。次のファイルのために再起動します。
+fail-no-start = このブラウザーでは変換エンジンを起動できませんでした。
+fail-no-file = 変換は終わりましたが、ファイルが届きませんでした。
+fail-no-download = 結果をダウンロードできる形にできませんでした。
+fail-empty = このファイルは空です (0 バイト)。変換するものがありません。
+fail-unknown-data = このファイルは読み込める動画・音声・画像ではありません (見たところ: { $what })。
+estimate-slider = { $name } の画質
+estimate-size = 画質 { $quality }: { $size }
+estimate-running = サイズを見積もっています…
+estimate-failed = サイズを見積もれませんでした: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 

@@ -195,6 +195,18 @@ fail-cannot-hold = O formato de saída não comporta um dos fluxos deste arquivo
 fail-damaged = Os dados deste arquivo estão danificados onde o FFmpeg tentou decodificá-los, então ele não pôde ser convertido.
 fail-other = A conversão falhou: o FFmpeg parou com um erro (as últimas linhas estão em Detalhes).
 fail-no-space = Não há espaço livre suficiente neste dispositivo para o resultado: ele precisa de cerca de { $needed }, e o navegador concede { $free } a este site. Libere espaço ou remova da lista os arquivos prontos.
+fail-handoff = Não foi possível entregar o arquivo ao conversor.
+fail-silent = O conversor parou de responder (nada por { $seconds } s). Ele será reiniciado para o próximo arquivo.
+fail-crashed = O conversor travou ({ $detail }). Ele será reiniciado para o próximo arquivo.
+fail-no-start = Não foi possível iniciar o conversor neste navegador.
+fail-no-file = O conversor terminou, mas não enviou nenhum arquivo.
+fail-no-download = Não foi possível deixar o resultado pronto para baixar.
+fail-empty = Este arquivo está vazio (0 bytes): não há nada para converter.
+fail-unknown-data = Este arquivo não é um vídeo, áudio ou imagem que conseguimos ler (parece: { $what }).
+estimate-slider = Qualidade de { $name }
+estimate-size = Com qualidade { $quality }: { $size }
+estimate-running = Estimando o tamanho…
+estimate-failed = Não foi possível estimar o tamanho: { $message }
 
 ## Sizes (decimal units, as chat apps count them)
 

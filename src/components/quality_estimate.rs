@@ -8,25 +8,28 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use tamp_core::human::format_bytes;
 use tamp_imaging::OutputFormat;
 
 use crate::engine::job_events::output_name;
 use crate::engine::worker_bridge::{EngineWorker, WorkerMsg};
+use crate::i18n::{t, tr, A};
 use crate::protocol::{CoreKind, Event, Goal, ImageGoal, JobId, JobSpec, Request};
 use crate::state::job::Job;
 use crate::state::queue::Queue;
 
-// The control's words, together for the translation of the page.
+// The control's words, in the shown language.
 fn slider_label(name: &str) -> String {
-    format!("Quality of {name}")
+    tr("estimate-slider", &[("name", A::from(name))])
 }
 fn estimate_line(quality: u8, bytes: u64) -> String {
-    format!("At quality {quality}: {}", format_bytes(bytes))
+    let size = A::from(crate::i18n::format::bytes(bytes));
+    tr(
+        "estimate-size",
+        &[("quality", A::from(u32::from(quality))), ("size", size)],
+    )
 }
-const ESTIMATING: &str = "Estimating the size…";
 fn failed_line(message: &str) -> String {
-    format!("The size could not be estimated: {message}")
+    tr("estimate-failed", &[("message", A::from(message))])
 }
 
 /// What the control shows under the slider.
@@ -75,7 +78,7 @@ pub fn QualityEstimate(job: Job) -> impl IntoView {
     };
     let line = move || match shown.get() {
         Shown::Idle => String::new(),
-        Shown::Estimating => ESTIMATING.to_owned(),
+        Shown::Estimating => t("estimate-running"),
         Shown::Size(q, bytes) => estimate_line(q, bytes),
         Shown::Failed(message) => failed_line(&message),
     };

@@ -8,7 +8,7 @@ use tamp_core::formats::output_by_id;
 use tamp_core::names::{base_name, safe_file_name, safe_stem};
 use tamp_core::sniff::Sniffed;
 
-use crate::i18n::say;
+use crate::i18n::{say, t};
 use crate::protocol::{Event, Goal, ImageGoal, MediaFacts};
 use crate::state::job::{Job, JobOutput, Transition};
 
@@ -65,11 +65,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
                 }
             }
             let Some(blob) = blob else {
-                fail(
-                    job,
-                    "The converter finished but sent no file.".into(),
-                    vec![],
-                );
+                fail(job, t("fail-no-file"), vec![]);
                 return Some(true);
             };
             match web_sys::Url::create_object_url_with_blob(&blob) {
@@ -85,11 +81,7 @@ pub fn apply_event(job: &Job, event: Event, blob: Option<web_sys::Blob>) -> Opti
                     };
                     job.finish(output, blob);
                 }
-                Err(_) => fail(
-                    job,
-                    "The result could not be made downloadable.".into(),
-                    vec![],
-                ),
+                Err(_) => fail(job, t("fail-no-download"), vec![]),
             }
             return Some(true);
         }

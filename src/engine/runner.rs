@@ -25,6 +25,7 @@ use tamp_core::memory::{admit, estimate_peak, Claim, Lane, Limits, Wait};
 use crate::engine::admission::{device_limits, engine_for, shape_of};
 use crate::engine::job_events::fail;
 use crate::engine::worker_bridge::{CancelHandle, EngineWorker};
+use crate::i18n::t;
 use crate::protocol::{CoreKind, Goal, JobId, Stage, VideoOptions};
 use crate::state::job::{Job, JobStatus, RunInfo, Transition};
 use crate::state::queue::Queue;
@@ -264,11 +265,7 @@ impl Runner {
                 None => match EngineWorker::spawn(self.core_to_use(images)) {
                     Ok(w) => w,
                     Err(_) => {
-                        fail(
-                            job,
-                            "The converter could not be started in this browser.".into(),
-                            vec![],
-                        );
+                        fail(job, t("fail-no-start"), vec![]);
                         return None;
                     }
                 },

@@ -8,6 +8,7 @@ use tamp_core::media::MediaKind;
 use crate::engine::job_events::output_name;
 use crate::engine::runner::{now_ms, Runner};
 use crate::files::sniff_blob;
+use crate::i18n::{t, tr, A};
 use crate::protocol::{Goal, JobId, SoundOnly};
 use crate::state::announcer::Announcer;
 use crate::state::job::{Job, JobStatus, Transition};
@@ -107,9 +108,9 @@ impl Queue {
             .with_untracked(|s| s.as_ref().map(|s| s.description))
             .unwrap_or("Unrecognised data");
         let message = if job.size == 0 {
-            "This file is empty (0 bytes): there is nothing to convert.".to_owned()
+            t("fail-empty")
         } else {
-            format!("This file is not a video, audio or image file we can read (it looks like: {what}).")
+            tr("fail-unknown-data", &[("what", A::from(what))])
         };
         job.fail(message, vec![]);
     }

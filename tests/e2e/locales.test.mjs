@@ -5,8 +5,9 @@
 // built from the locale's own .ftl and Node's Intl, never copied from the page. Arabic
 // is laid out right to left (Compare's divider too) and passes axe. In German, a running
 // video's step, the reason the next one waits and the plan line come from core's messages
-// in German, and so is the alert of a video FFmpeg cannot read (its own lines stay English
-// under Details). Then a switch with the Language select is remembered across a reload.
+// in German, and so are the alerts of a video FFmpeg cannot read (its own lines stay English
+// under Details) and of an empty file. Then a switch with the Language select is remembered
+// across a reload. The picture's quality slider is named in each language.
 // Screenshots: artifacts/locale-<tag>.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,6 +92,8 @@ for (const { tag, browser, rtl } of LOCALES) {
       const dims = (w, h) => `${new Intl.NumberFormat(tag, { useGrouping: false }).format(w)} × ${new Intl.NumberFormat(tag, { useGrouping: false }).format(h)}`;
       const facts = plain(await item.locator('.job-facts').innerText());
       assert.equal(facts, plain(fill(m['facts-change'], { before: dims(640, 480), after: dims(640, 480) })));
+      // The picture's quality slider is named in the language too.
+      await item.getByRole('slider', { name: fill(m['estimate-slider'], { name: placed }), exact: true }).waitFor();
       if (tag === 'en' || rtl) {
         // Compare's divider follows the arrow keys on screen in either direction: ← moves it
         // left. In Arabic the original is on the right (the reading start).
@@ -169,7 +172,7 @@ test('de: a running video says its step, why the next waits, and its plan in Ger
   }
 });
 
-test('de: the alert of a file FFmpeg cannot read is in German', { timeout: 120_000 }, async () => {
+test('de: the alert of a file FFmpeg cannot read, and of an empty file, is in German', { timeout: 120_000 }, async () => {
   const m = messages('de');
   const app = await openApp(server.url, { locale: 'de-DE' });
   const { page } = app;
@@ -191,6 +194,15 @@ test('de: the alert of a file FFmpeg cannot read is in German', { timeout: 120_0
     assert.equal(await alert.innerText(), m['fail-no-index']);
     await item.getByText(m.details).click();
     assert.match(await item.locator('details.log pre').innerText(), /moov atom not found/);
+    // The page's own refusals too: an empty file.
+    const empty = join(media, 'locale-empty.mp4');
+    writeFileSync(empty, Buffer.alloc(0));
+    await addFiles(page, [empty], m['add-files']);
+    const emptyItem = page.getByRole('list', { name: m.queue }).getByRole('listitem').filter({ hasText: 'locale-empty.mp4' });
+    await emptyItem.waitFor();
+    await page.getByRole('button', { name: m.convert, exact: true }).click();
+    await emptyItem.getByRole('alert').waitFor({ timeout: 30_000 });
+    assert.equal(await emptyItem.getByRole('alert').innerText(), m['fail-empty']);
   } finally {
     await app.browser.close();
   }

@@ -10,6 +10,7 @@ use crate::engine::job_events::{apply_event, fail, output_name};
 use crate::engine::test_hold;
 use crate::engine::url_hooks::st_silence_ms;
 use crate::engine::worker_bridge::{EngineWorker, WorkerMsg};
+use crate::i18n::{t, tr, A};
 use crate::protocol::{CoreKind, Event, Goal, JobSpec, Request, VideoOptions};
 use crate::state::job::{Job, Transition};
 use crate::state::queue::Queue;
@@ -77,11 +78,7 @@ impl Runner {
         };
         let request = Request::Start { id: job.id, spec };
         if worker.send(&request, &job.file.get_value()).is_err() {
-            fail(
-                job,
-                "The file could not be handed to the converter.".into(),
-                vec![],
-            );
+            fail(job, t("fail-handoff"), vec![]);
             return Attempt::Ended(None);
         }
         loop {
@@ -158,12 +155,10 @@ fn end_abnormally(job: &Job, core: CoreKind, msg: WorkerMsg) -> Attempt {
     match msg {
         WorkerMsg::Stalled if core == CoreKind::MultiThread => Attempt::Stalled,
         WorkerMsg::Stalled => {
+            let seconds = A::from(st_silence_ms() / 1000);
             fail(
                 job,
-                format!(
-                    "The converter stopped responding (nothing for {} s). It will be restarted for the next file.",
-                    st_silence_ms() / 1000
-                ),
+                tr("fail-silent", &[("seconds", seconds)]),
                 job.log.get_untracked(),
             );
             Attempt::Ended(None)
@@ -175,9 +170,7 @@ fn end_abnormally(job: &Job, core: CoreKind, msg: WorkerMsg) -> Attempt {
         WorkerMsg::Crashed(message) => {
             fail(
                 job,
-                format!(
-                    "The converter crashed ({message}). It will be restarted for the next file."
-                ),
+                tr("fail-crashed", &[("detail", A::from(message.as_str()))]),
                 job.log.get_untracked(),
             );
             Attempt::Ended(None)
