@@ -91,8 +91,10 @@ pub fn SettingsPanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    // The place and its limit, in the shown language's digits.
-                                    {format!("{} {}", preset.label, bytes(preset.limit_bytes))}
+                                    // The place and its limit, in the shown language's digits:
+                                    // reactive, since a catalog other than English arrives
+                                    // after the first render.
+                                    {move || format!("{} {}", preset.label, bytes(preset.limit_bytes))}
                                 </button>
                             }
                         })

@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, openApp, makeMedia, addFiles, artifacts, root, media, waitHeld, release, releaseFromNowOn } from './harness.mjs';
+import { serveDist, openApp, makeMedia, addFiles, artifacts, root, media, waitHeld, release, releaseFromNowOn, until } from './harness.mjs';
 import { assertNoSeriousViolations } from './axe.mjs';
 
 const LOCALES = [
@@ -70,6 +70,10 @@ for (const { tag, browser, rtl } of LOCALES) {
       await page.waitForFunction((t) => document.documentElement.lang === t, tag);
       assert.equal(await page.evaluate(() => document.documentElement.dir), rtl ? 'rtl' : 'ltr');
       assert.equal(await page.getByLabel(m.language).inputValue(), tag);
+      // The target presets write their limits with the language's digits and units too.
+      const discord = page.getByRole('group', { name: m.presets }).getByRole('button').first();
+      const want = plain(`Discord ${size(tag, m, 10_000_000)}`);
+      await until(async () => plain(await discord.innerText()) === want, { timeout: 10_000, what: `the chip "${want}"` });
       await addFiles(page, [photo()], m['add-files']);
       const item = page.getByRole('list', { name: m.queue }).getByRole('listitem').filter({ hasText: 'locale-photo.png' });
       await item.waitFor();
