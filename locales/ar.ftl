@@ -223,6 +223,7 @@ fail-no-file = انتهى المحوّل لكنه لم يرسل أي ملف.
 fail-no-download = تعذّر تجهيز الناتج للتنزيل.
 fail-empty = هذا الملف فارغ (0 بايت): لا يوجد ما يُحوَّل.
 fail-unknown-data = هذا الملف ليس ملف فيديو أو صوت أو صورة يمكننا قراءته (يبدو أنه: { $what }).
+warn-ends-early = ينتهي الملف قبل أوانه: حُفظت أول { $saved } ثانية (يذكر رأسه { $claimed } ثانية).
 estimate-slider = جودة { $name }
 estimate-size = بجودة { $quality }: { $size }
 estimate-running = جارٍ تقدير الحجم…

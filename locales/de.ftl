@@ -203,6 +203,7 @@ fail-no-file = Der Konverter ist fertig, hat aber keine Datei geliefert.
 fail-no-download = Das Ergebnis konnte nicht zum Herunterladen bereitgestellt werden.
 fail-empty = Diese Datei ist leer (0 Bytes): Es gibt nichts umzuwandeln.
 fail-unknown-data = Diese Datei ist keine Video-, Audio- oder Bilddatei, die wir lesen können (sie sieht aus wie: { $what }).
+warn-ends-early = Die Datei endet zu früh: Die ersten { $saved } s wurden gespeichert (ihr Header gibt { $claimed } s an).
 estimate-slider = Qualität von { $name }
 estimate-size = Bei Qualität { $quality }: { $size }
 estimate-running = Größe wird geschätzt …

@@ -205,6 +205,7 @@ fail-no-file = The converter finished but sent no file.
 fail-no-download = The result could not be made downloadable.
 fail-empty = This file is empty (0 bytes): there is nothing to convert.
 fail-unknown-data = This file is not a video, audio or image file we can read (it looks like: { $what }).
+warn-ends-early = The file ends early: saved the first { $saved } s (its header claims { $claimed } s).
 estimate-slider = Quality of { $name }
 estimate-size = At quality { $quality }: { $size }
 estimate-running = Estimating the size…

@@ -203,6 +203,7 @@ fail-no-file = El conversor terminó, pero no envió ningún archivo.
 fail-no-download = No se pudo preparar el resultado para descargarlo.
 fail-empty = Este archivo está vacío (0 bytes): no hay nada que convertir.
 fail-unknown-data = Este archivo no es un vídeo, audio o imagen que podamos leer (parece: { $what }).
+warn-ends-early = El archivo termina antes de tiempo: se guardaron los primeros { $saved } s (su cabecera indica { $claimed } s).
 estimate-slider = Calidad de { $name }
 estimate-size = Con calidad { $quality }: { $size }
 estimate-running = Calculando el tamaño…

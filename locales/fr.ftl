@@ -203,6 +203,7 @@ fail-no-file = Le convertisseur a terminé sans envoyer de fichier.
 fail-no-download = Le résultat n’a pas pu être rendu téléchargeable.
 fail-empty = Ce fichier est vide (0 octet) : il n’y a rien à convertir.
 fail-unknown-data = Ce fichier n’est pas une vidéo, un son ou une image que nous savons lire (il ressemble à : { $what }).
+warn-ends-early = Le fichier s’arrête trop tôt : les { $saved } premières secondes ont été gardées (son en-tête annonce { $claimed } s).
 estimate-slider = Qualité de { $name }
 estimate-size = En qualité { $quality } : { $size }
 estimate-running = Estimation de la taille…

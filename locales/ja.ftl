@@ -185,6 +185,7 @@ fail-no-file = 変換は終わりましたが、ファイルが届きません�
 fail-no-download = 結果をダウンロードできる形にできませんでした。
 fail-empty = このファイルは空です (0 バイト)。変換するものがありません。
 fail-unknown-data = このファイルは読み込める動画・音声・画像ではありません (見たところ: { $what })。
+warn-ends-early = このファイルは途中で終わっています。最初の { $saved } 秒を保存しました (ヘッダーには { $claimed } 秒とあります)。
 estimate-slider = { $name } の画質
 estimate-size = 画質 { $quality }: { $size }
 estimate-running = サイズを見積もっています…

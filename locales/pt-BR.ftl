@@ -203,6 +203,7 @@ fail-no-file = O conversor terminou, mas não enviou nenhum arquivo.
 fail-no-download = Não foi possível deixar o resultado pronto para baixar.
 fail-empty = Este arquivo está vazio (0 bytes): não há nada para converter.
 fail-unknown-data = Este arquivo não é um vídeo, áudio ou imagem que conseguimos ler (parece: { $what }).
+warn-ends-early = O arquivo termina antes da hora: foram salvos os primeiros { $saved } s (o cabeçalho diz { $claimed } s).
 estimate-slider = Qualidade de { $name }
 estimate-size = Com qualidade { $quality }: { $size }
 estimate-running = Estimando o tamanho…

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 use tamp_core::plan::VideoContainer;
-use tamp_core::probe::Probe;
+use tamp_core::probe::{OutputWarning, Probe};
 pub use tamp_core::trim::Trim;
 pub use tamp_core::webcodecs::{EncoderChoice, VideoCodecChoice};
 use wasm_bindgen::{JsCast, JsValue};
@@ -195,7 +195,7 @@ pub enum Event {
         /// What the user must be told beside the result (not only in Details), e.g. that
         /// the input ended early and only its first seconds were saved.
         #[serde(default)]
-        warnings: Vec<String>,
+        warnings: Vec<OutputWarning>,
     },
     /// The job failed; `message` is for people, `log_tail` for the details toggle.
     Failed {

@@ -8,6 +8,8 @@ mod stage;
 
 pub use stage::Stage;
 
+use crate::probe::OutputWarning;
+
 /// Where a job stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum JobStatus {
@@ -50,8 +52,8 @@ pub struct JobOutput {
     pub url: String,
     pub name: String,
     pub size: u64,
-    /// Sentences the user must see beside the result ("The file ends early: …").
-    pub warnings: Vec<String>,
+    /// What the user must see beside the result ("The file ends early: …").
+    pub warnings: Vec<OutputWarning>,
 }
 
 /// A move of the lifecycle. Each is legal from the states [`JobStatus::check`] lists.

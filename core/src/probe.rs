@@ -9,7 +9,7 @@ mod tests;
 
 pub use demuxed::{probe_from_demuxer, DemuxedAudio, DemuxedColour, DemuxedFacts, DemuxedVideo};
 pub use explain::{ends_early, explain_encode_failure, explain_ffprobe_failure};
-pub use reason::FailReason;
+pub use reason::{FailReason, OutputWarning};
 
 use crate::media::MediaKind;
 use raw::{RawProbe, RawStream};

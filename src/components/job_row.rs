@@ -190,7 +190,10 @@ fn Finished(job: Job, input_size: u64) -> impl IntoView {
                             ("change", A::from(change(input_size, out.size))),
                         ])}
                     </p>
-                    {out.warnings.iter().map(|w| view! { <p class="job-warning">{w.clone()}</p> }).collect_view()}
+                    {out.warnings.iter().map(|w| {
+                        let w = w.clone();
+                        view! { <p class="job-warning">{move || say(&w.message())}</p> }
+                    }).collect_view()}
                     <BeforeAfterFacts job=job.clone() />
                     <ResultViews job=job.clone() out=out.clone() />
                     <details class="log">

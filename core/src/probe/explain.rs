@@ -1,7 +1,7 @@
 //! Turning ffprobe/ffmpeg error output into reasons for people ([`FailReason`], whose
 //! sentences are in `locales/*.ftl`).
 
-use super::reason::FailReason;
+use super::reason::{FailReason, OutputWarning};
 
 /// Known failure messages, checked in order (more specific ones first, because
 /// FFmpeg often prints a specific cause followed by a generic one).
@@ -140,18 +140,19 @@ fn codec_named<'a>(log: &'a str, marker: &str) -> Option<&'a str> {
     Some(&rest[..end]).filter(|c| !c.is_empty() && c.len() < 40)
 }
 
-/// The sentence for an output much shorter than the input said it would be: a file cut
+/// The warning for an output much shorter than the input said it would be: a file cut
 /// short (a download or recording interrupted) whose index still claims its full length,
 /// salvaged as far as its data goes. `None` when the output is as long as expected, within
 /// a tolerance that a last frame or an audio priming delay cannot exceed.
-pub fn ends_early(expected_s: Option<f64>, output_s: Option<f64>) -> Option<String> {
+pub fn ends_early(expected_s: Option<f64>, output_s: Option<f64>) -> Option<OutputWarning> {
     let (expected, output) = (expected_s?, output_s?);
     if !(expected.is_finite() && output.is_finite()) || output <= 0.0 {
         return None;
     }
     let tolerance = (expected * 0.1).max(0.5);
-    (expected - output > tolerance).then(|| {
-        format!("The file ends early: saved the first {output:.1} s (its header claims {expected:.1} s).")
+    (expected - output > tolerance).then_some(OutputWarning::EndsEarly {
+        saved_s: output,
+        claimed_s: expected,
     })
 }
 

@@ -1,5 +1,6 @@
-//! Why FFmpeg could not read or convert a file, as a typed reason: the engine sends it, and
-//! the page writes its sentence in the shown language ([`FailReason::message`]). FFmpeg's
+//! Why FFmpeg could not read or convert a file, as a typed reason, and what a finished
+//! output's user must know ([`OutputWarning`]): the engine sends them, and the page writes
+//! their sentences in the shown language ([`FailReason::message`]). FFmpeg's
 //! own lines are never translated: they stay in the job's log tail (under **Details**), and
 //! the one reason that quotes FFmpeg places its line as it is.
 
@@ -96,5 +97,43 @@ impl FailReason {
             }
         };
         Message::new(id)
+    }
+}
+
+/// Something true of a finished output that the user must see beside it, with its own
+/// sentence in `locales/*.ftl`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum OutputWarning {
+    /// The file ended before its header said: the first `saved_s` of the `claimed_s`
+    /// seconds were saved.
+    EndsEarly { saved_s: f64, claimed_s: f64 },
+}
+
+impl OutputWarning {
+    /// The sentence in English, for the engine's notes.
+    pub fn english(&self) -> String {
+        crate::i18n::english(&self.message())
+    }
+
+    /// The sentence as a message of the catalogs.
+    pub fn message(&self) -> Message {
+        match self {
+            OutputWarning::EndsEarly { saved_s, claimed_s } => Message::new("warn-ends-early")
+                .with(
+                    "saved",
+                    Param::Decimal {
+                        value: *saved_s,
+                        digits: 1,
+                    },
+                )
+                .with(
+                    "claimed",
+                    Param::Decimal {
+                        value: *claimed_s,
+                        digits: 1,
+                    },
+                ),
+        }
     }
 }

@@ -208,7 +208,9 @@ fn each_encode_failure_class_has_its_own_sentence() {
 #[test]
 fn a_short_output_says_the_file_ends_early() {
     assert_eq!(
-        ends_early(Some(8.0), Some(4.0)).as_deref(),
+        ends_early(Some(8.0), Some(4.0))
+            .map(|w| w.english())
+            .as_deref(),
         Some("The file ends early: saved the first 4.0 s (its header claims 8.0 s).")
     );
     // A last frame, an encoder delay or a rounding of the length is no early end.

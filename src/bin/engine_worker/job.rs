@@ -7,7 +7,7 @@ use tamp_core::convert::{copy_if_it_fits, remux_to_mp4, ConvertPlan};
 use tamp_core::formats::output_by_id;
 use tamp_core::plan::trial::TrialSource;
 use tamp_core::plan::{plan_for_target, TargetRequest, VideoContainer};
-use tamp_core::probe::ends_early;
+use tamp_core::probe::{ends_early, OutputWarning};
 use tamp_core::webcodecs::{
     choose_engine, job_for_quality, plan_bits_per_pixel, VideoCodecChoice, VideoEngine,
 };
@@ -98,7 +98,7 @@ impl Engine {
                     .await
                     .map(|(blob, output)| {
                         // Not knowing the output's picture size and length is no failure.
-                        let warnings: Vec<String> =
+                        let warnings: Vec<OutputWarning> =
                             ends_early(self.expected_s.get(), output.and_then(|o| o.duration_s))
                                 .into_iter()
                                 .collect();
