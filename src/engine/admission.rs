@@ -6,6 +6,7 @@ use tamp_core::media::MediaKind;
 use tamp_core::memory::{Engine, JobShape, Limits, OutputSize};
 use tamp_core::stream_copy::may_stream_to_disk;
 
+use crate::engine::url_hooks::positive_param;
 use crate::protocol::{CoreKind, Goal, ImageGoal};
 use crate::state::job::Job;
 
@@ -38,13 +39,7 @@ pub fn device_limits() -> Limits {
 
 /// The `memory_budget_mb` test hook's value in bytes, from a URL's query string.
 pub fn budget_override(search: &str) -> Option<u64> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("memory_budget_mb="))
-        .and_then(|mb| mb.parse::<u64>().ok())
-        .filter(|mb| *mb > 0)
-        .map(|mb| mb.saturating_mul(1_000_000))
+    positive_param::<u64>(search, "memory_budget_mb").map(|mb| mb.saturating_mul(1_000_000))
 }
 
 /// The memory engine for a job about to run on `core`.

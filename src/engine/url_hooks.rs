@@ -1,6 +1,7 @@
 //! Test hooks read from the page's URL that change a limit of the runner, so an end-to-end
 //! test can watch the same rule at work without waiting for a real device's numbers (the
-//! memory budget's hook is in [`super::admission`], the job hold in [`super::test_hold`]).
+//! memory budget's hook is in [`super::admission`], the job hold in [`super::test_hold`]),
+//! and the parsing they share.
 
 use super::runner::ST_SILENCE_MS;
 
@@ -16,13 +17,20 @@ pub fn st_silence_ms() -> u32 {
 
 /// The `silence_limit_s` hook's value in milliseconds, from a URL's query string.
 pub fn silence_override(search: &str) -> Option<u32> {
+    positive_param::<u32>(search, "silence_limit_s").map(|s| s.saturating_mul(1000))
+}
+
+/// A hook's value `name=N` from a URL's query string, when it is a whole number above 0.
+pub fn positive_param<T: std::str::FromStr + PartialOrd + Default>(
+    search: &str,
+    name: &str,
+) -> Option<T> {
     search
         .trim_start_matches('?')
         .split('&')
-        .find_map(|pair| pair.strip_prefix("silence_limit_s="))
-        .and_then(|s| s.parse::<u32>().ok())
-        .filter(|s| *s > 0)
-        .map(|s| s.saturating_mul(1000))
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .and_then(|value| value.parse::<T>().ok())
+        .filter(|value| *value > T::default())
 }
 
 #[cfg(test)]
